@@ -1,0 +1,120 @@
+"""The one exception tree of news-monitor.
+
+Every error our code raises derives from :class:`MonitorError`.  Third-party
+exceptions (httpx, feedparser, sqlite3, pydantic) are translated into these at
+the module that talks to the library, with ``raise ... from e`` so that the
+original stays visible in tracebacks.  Each error carries ``hint``: one line
+telling an operator what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class MonitorError(Exception):
+    """Root of every error raised by news-monitor."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(MonitorError):
+    """The configuration file is missing or invalid.
+
+    ``problems`` holds every problem found, each as ``"dotted.path: reason"``,
+    so that a user fixes them all in one pass.
+    """
+
+    hint = "fix the listed entries in the config file and run `monitor check`"
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{path}: {len(self.problems)} problem(s)\n{lines}")
+
+
+class FetchError(MonitorError):
+    """A request failed.  ``reason`` is a short machine-friendly label that is
+    stored on the feed row (``feeds.last_error_kind``)."""
+
+    reason = "fetch failed"
+
+    def __init__(self, url: str, detail: str = "", *, hint: str | None = None) -> None:
+        self.url = url
+        self.detail = detail
+        text = self.reason if not detail else f"{self.reason}: {detail}"
+        super().__init__(text, hint=hint)
+
+
+class BlockedAddress(FetchError):
+    reason = "blocked: non-public address"
+    hint = "add the host:port or CIDR to [http] allow_private if this is intended"
+
+
+class TooManyRedirects(FetchError):
+    reason = "too many redirects"
+
+
+class ResponseTooLarge(FetchError):
+    reason = "response too large"
+    hint = "raise [http] max_bytes if the feed is really this large"
+
+
+class FetchTimeout(FetchError):
+    reason = "timeout"
+
+
+class ConnectFailed(FetchError):
+    """Connection refused or reset, DNS failure."""
+
+    reason = "connection failed"
+
+
+class TLSFailed(FetchError):
+    reason = "TLS failure"
+    hint = "the server's certificate did not verify; verification is never turned off"
+
+
+class ProtocolFailed(FetchError):
+    reason = "protocol error"
+
+
+class HTTPStatusError(FetchError):
+    """A final response with a status we do not accept (4xx, 5xx)."""
+
+    reason = "http error"
+
+    def __init__(self, url: str, status: int, retry_after: float | None = None) -> None:
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(url, f"HTTP {status}")
+
+
+class NotAFeed(MonitorError):
+    """A 200 answer whose body is not a feed (an HTML page, ``{}``, empty)."""
+
+    def __init__(self, content_type: str) -> None:
+        self.content_type = content_type or "unknown"
+        super().__init__(f"not a feed ({self.content_type})")
+
+
+class ParseError(MonitorError):
+    """A feed body from which nothing could be recovered."""
+
+
+class StoreError(MonitorError):
+    """The database could not be opened or written."""
+
+
+class LockHeld(MonitorError):
+    """Another worker holds the database lock."""
+
+    hint = "another `monitor` process is running on this database; stop it first"
