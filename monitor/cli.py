@@ -1,0 +1,289 @@
+"""The command line: ``monitor [--config PATH] COMMAND``.
+
+This is the shell: it builds the defaults, wires config, fetcher, store and
+pipeline together, and turns our errors into one clear line and an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from monitor import __version__
+from monitor.config import Config, config_path, load_config, redact_url
+from monitor.errors import ConfigError, MonitorError
+from monitor.fetch import Fetcher, FetchPolicy
+from monitor.opml import Subscription, export_opml, parse_opml, to_toml
+from monitor.pipeline import FeedOutcome, Poller, PollReport, utcnow
+from monitor.seeds import read_seed_dir
+from monitor.store import BatchStats, FeedSpec, Store
+
+log = logging.getLogger("monitor")
+
+
+def _interactive() -> bool:
+    """Progress bars only for a person at a terminal, never in CI or logs."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _policy(config: Config) -> FetchPolicy:
+    h = config.http
+    return FetchPolicy(
+        user_agent=h.user_agent,
+        connect_timeout=h.connect_timeout,
+        read_timeout=h.read_timeout,
+        deadline=h.deadline,
+        max_bytes=h.max_bytes,
+        per_host=h.per_host,
+        min_gap=h.min_gap,
+        allow_private=tuple(h.allow_private),
+        max_connections=h.max_connections,
+    )
+
+
+def open_store(config: Config) -> Store:
+    store = Store(Path(config.storage.database))
+    store.sync_feeds(
+        [FeedSpec(f.name, f.url, config.feed_interval(f), f.enabled) for f in config.feeds],
+        utcnow(),
+    )
+    return store
+
+
+def import_seeds(store: Store, directory: Path) -> BatchStats:
+    if not directory.is_dir():
+        log.warning("seeds directory %s does not exist; no seeds imported", directory)
+        return BatchStats()
+    return store.import_seeds(read_seed_dir(directory), utcnow())
+
+
+def _poll(config: Config, store: Store, names: Sequence[str] | None, due_only: bool) -> PollReport:
+    feeds = store.feeds_due(utcnow()) if due_only else store.feeds(names)
+    if names:
+        known = {f.name for f in store.feeds(names)}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise MonitorError(f"no enabled feed is named: {', '.join(map(repr, missing))}")
+    with Fetcher(_policy(config)) as fetcher:
+        if _interactive() and len(feeds) > 1:
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                task = progress.add_task("polling feeds", total=len(feeds))
+
+                def tick(_: FeedOutcome) -> None:
+                    progress.advance(task)
+
+                poller = Poller(
+                    store,
+                    fetcher,
+                    max_connections=config.http.max_connections,
+                    parse_workers=config.ingest.workers,
+                    on_done=tick,
+                )
+                return poller.poll(feeds)
+        poller = Poller(
+            store,
+            fetcher,
+            max_connections=config.http.max_connections,
+            parse_workers=config.ingest.workers,
+        )
+        return poller.poll(feeds)
+
+
+def _print_report(report: PollReport) -> None:
+    print(
+        f"feeds: {len(report.ok)} ok, {len(report.failed)} failed;"
+        f" {report.new_items} new items, {report.changed_items} changed"
+    )
+    for o in sorted(report.failed, key=lambda o: o.name):
+        print(f"  failed: {o.name} <{redact_url(o.url)}>: {o.error}")
+
+
+def cmd_run(config: Config, args: argparse.Namespace) -> int:
+    store = open_store(config)
+    try:
+        store.lock()
+        seeds = import_seeds(store, Path(config.storage.seeds))
+        print(f"database: {config.storage.database}")
+        print(f"seeds: {seeds.seen} records ({seeds.new} new, {seeds.changed} updated)")
+        if not args.once:
+            from monitor.worker import run_forever
+
+            return run_forever(config, store, lambda: _poll(config, store, None, True))
+        report = _poll(config, store, None, True)
+        _print_report(report)
+        print("matches: topic tagging is not built yet (issue #4); 0 matches recorded")
+        print(
+            "browse: pip install datasette && datasette"
+            f" {config.storage.database}  (or: sqlite3 {config.storage.database})"
+        )
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_poll(config: Config, args: argparse.Namespace) -> int:
+    store = open_store(config)
+    try:
+        store.lock()
+        report = _poll(config, store, args.names or None, False)
+        _print_report(report)
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_seeds_import(config: Config, args: argparse.Namespace) -> int:
+    store = open_store(config)
+    try:
+        directory = Path(args.dir or config.storage.seeds)
+        if not directory.is_dir():
+            raise MonitorError(f"{directory} is not a directory")
+        stats = import_seeds(store, directory)
+        print(
+            f"seeds: {stats.seen} records from {directory}"
+            f" ({stats.new} new, {stats.changed} updated)"
+        )
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_check(config: Config, args: argparse.Namespace) -> int:
+    print(
+        f"{args.config_path}: OK ({len(config.feeds)} feeds, {len(config.topics)} topics,"
+        f" database {config.storage.database})"
+    )
+    return 0
+
+
+def cmd_status(config: Config, args: argparse.Namespace) -> int:
+    store = open_store(config)
+    try:
+        rows = store.feed_health()
+    finally:
+        store.close()
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="feeds", show_lines=False)
+    for col in ("feed", "health", "items", "last success", "next poll", "last error"):
+        table.add_column(col)
+    for r in rows:
+        if not r["enabled"]:
+            health = "disabled"
+        elif r["paused_reason"]:
+            health = "paused"
+        elif r["consecutive_failures"]:
+            health = f"failing ×{r['consecutive_failures']}"
+        elif r["last_success"]:
+            health = "ok" + (" (malformed)" if r["malformed"] else "")
+        else:
+            health = "never polled"
+        table.add_row(
+            r["name"],
+            health,
+            str(r["items"]),
+            r["last_success"] or "-",
+            r["next_poll"] or "-",
+            r["paused_reason"] or r["last_error"] or "",
+        )
+    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+    return 0
+
+
+def cmd_export_opml(config: Config, args: argparse.Namespace) -> int:
+    sys.stdout.write(export_opml(Subscription(f.name, f.url) for f in config.feeds))
+    return 0
+
+
+def cmd_import_opml(config: Config, args: argparse.Namespace) -> int:
+    from monitor.config import _url_identity
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as e:
+        raise MonitorError(f"cannot read {args.file}: {e.strerror or e}") from e
+    known = {_url_identity(f.url) for f in config.feeds}
+    subs = [s for s in parse_opml(data) if _url_identity(s.url) not in known]
+    sys.stdout.write(f"# {len(subs)} new feed(s) from {args.file}; add to {args.config_path}\n")
+    sys.stdout.write(to_toml(subs))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="monitor",
+        description="news-monitor: poll news feeds, keep clean text, record it all in SQLite.",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="config file (default: $MONITOR_CONFIG, else config/monitor.toml)",
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
+    parser.add_argument("--version", action="version", version=f"news-monitor {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", help="import seeds, then poll feeds as they fall due")
+    p.add_argument("--once", action="store_true", help="poll every due feed once, then exit")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("poll", help="poll feeds now, regardless of schedule")
+    p.add_argument("names", nargs="*", metavar="FEED_NAME", help="feeds to poll (default: all)")
+    p.set_defaults(func=cmd_poll)
+
+    seeds = sub.add_parser("seeds", help="seed documents").add_subparsers(
+        dest="seeds_command", required=True, metavar="SUBCOMMAND"
+    )
+    p = seeds.add_parser("import", help="import plain-text captures as seed items (idempotent)")
+    p.add_argument("dir", nargs="?", help="directory of .txt captures (default: [storage] seeds)")
+    p.set_defaults(func=cmd_seeds_import)
+
+    p = sub.add_parser("check", help="validate the config file")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("status", help="a table of feeds and their health")
+    p.set_defaults(func=cmd_status)
+
+    feeds = sub.add_parser("feeds", help="move subscriptions in and out").add_subparsers(
+        dest="feeds_command", required=True, metavar="SUBCOMMAND"
+    )
+    p = feeds.add_parser("export-opml", help="print the configured feeds as OPML")
+    p.set_defaults(func=cmd_export_opml)
+    p = feeds.add_parser("import-opml", help="print the [[feeds]] TOML for an OPML file's feeds")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_import_opml)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s level=%(levelname)s %(message)s"
+    )
+    args.config_path = config_path(args.config)
+    try:
+        config = load_config(args.config_path)
+        return int(args.func(config, args))
+    except ConfigError as e:
+        print(f"config error: {e}", file=sys.stderr)
+        return 2
+    except MonitorError as e:
+        print(f"error: {e}", file=sys.stderr)
+        if e.hint:
+            print(f"hint: {e.hint}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,333 @@
+"""Loading and validating ``config/monitor.toml``.
+
+The file is read with :mod:`tomllib` and validated with pydantic models that
+forbid unknown keys.  Every problem is collected and reported at once as
+``dotted.path: reason`` (for example ``feeds[2].url: ...``), so a user fixes
+the whole file in one pass.  Relative paths in ``[storage]`` resolve against
+the directory the command runs from.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+from monitor.errors import ConfigError
+
+DEFAULT_CONFIG = "config/monitor.toml"
+USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)")
+_UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {
+    "b": 1,
+    "kb": 1000,
+    "kib": 1024,
+    "mb": 1000**2,
+    "mib": 1024**2,
+    "gb": 1000**3,
+    "gib": 1024**3,
+}
+
+
+def parse_duration(value: object) -> float:
+    """``"15m"``, ``"1h30m"``, ``"250ms"`` or a number of seconds -> seconds."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as '15m'")
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        raise ValueError("expected a duration such as '15m'")
+    text = value.strip().lower()
+    if text.startswith("-"):
+        raise ValueError(f"duration {value!r} is negative")
+    pos, total = 0, 0.0
+    for m in _DURATION.finditer(text):
+        if text[pos : m.start()].strip():
+            break
+        total += float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+        pos = m.end()
+    if pos == 0 or text[pos:].strip():
+        raise ValueError(f"{value!r} is not a duration (use e.g. '30s', '15m', '1h30m', '1d')")
+    return total
+
+
+def parse_size(value: object) -> int:
+    """``"10MB"``, ``"512KiB"`` or a number of bytes -> bytes."""
+    if isinstance(value, bool):
+        raise ValueError("expected a size such as '10MB'")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and (m := _SIZE.match(value)):
+        return int(float(m.group(1)) * _SIZE_UNITS[(m.group(2) or "b").lower()])
+    raise ValueError(f"{value!r} is not a size (use e.g. '10MB')")
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration)]
+Size = Annotated[int, BeforeValidator(parse_size)]
+
+_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
+
+
+def redact_url(url: str) -> str:
+    """The URL with any ``user:password@`` replaced by ``***@``, for logs and the database."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
+
+
+def _url_identity(url: str) -> str:
+    """What makes two configured feed URLs "the same feed" (case of scheme and
+    host, a trailing slash and tracking parameters do not count)."""
+    parts = urlsplit(url.strip())
+    query = "&".join(
+        q for q in parts.query.split("&") if q and not _TRACKING.match(q.split("=", 1)[0])
+    )
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StorageConfig(_Strict):
+    # The SQLite archive.  Relative paths resolve against the working directory.
+    database: str = "storage/monitor.db"
+    # Plain-text captures imported as seed items into every fresh database.
+    seeds: str = "storage/seeds"
+
+
+class HttpConfig(_Strict):
+    # Sent with every request, so that publishers can identify and reach us.
+    user_agent: str = USER_AGENT
+    # host:port or CIDR entries exempt from the private-address (SSRF) block.
+    allow_private: tuple[str, ...] = ()
+    # Concurrent requests to one host, and the gap between request starts to it.
+    per_host: int = Field(2, ge=1, le=16)
+    min_gap: Duration = Field(0.25, ge=0, le=60)
+    # Requests in flight across all hosts.
+    max_connections: int = Field(32, ge=1, le=512)
+    connect_timeout: Duration = Field(10.0, gt=0, le=300)
+    read_timeout: Duration = Field(30.0, gt=0, le=600)
+    # Overall budget for one request, redirects and body included.
+    deadline: Duration = Field(60.0, gt=0, le=1800)
+    # Cap on a decoded response body.
+    max_bytes: Size = Field(10_000_000, ge=1024, le=1_000_000_000)
+
+    @field_validator("allow_private")
+    @classmethod
+    def _check_allow(cls, entries: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in entries:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+                continue
+            except ValueError:
+                pass
+            host, sep, port = entry.rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"{entry!r} is neither host:port nor a CIDR network")
+        return entries
+
+
+class IngestConfig(_Strict):
+    # Processes that parse feeds in parallel; 0 means one per CPU core.
+    workers: int = Field(0, ge=0, le=64)
+
+
+class FeedDefaults(_Strict):
+    # How often a feed is polled unless it sets its own interval.
+    interval: Duration = Field(900.0, ge=60, le=7 * 86400)
+
+
+class FeedConfig(_Strict):
+    # Shown in logs, the database and digests; must be unique.
+    name: str = Field(min_length=1, max_length=200)
+    # The feed's http(s) URL.
+    url: str
+    # Overrides [defaults] interval for this feed.
+    interval: Duration | None = Field(None, ge=60, le=7 * 86400)
+    # Set to false to keep the feed configured but not polled.
+    enabled: bool = True
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, name: str) -> str:
+        if name != name.strip() or any(ord(c) < 32 for c in name):
+            raise ValueError("name has leading/trailing spaces or control characters")
+        return name
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, url: str) -> str:
+        shown = redact_url(url)
+        if url != url.strip() or any(c.isspace() for c in url):
+            raise ValueError(f"{shown!r} contains spaces")
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            what = f"scheme {parts.scheme!r}" if parts.scheme else "no scheme"
+            raise ValueError(f"{shown!r} has {what}; only http:// and https:// feeds are polled")
+        if not parts.hostname:
+            raise ValueError(f"{shown!r} has no host")
+        if parts.username is not None or parts.password is not None:
+            raise ValueError(
+                f"{shown!r} contains credentials; put secrets in the environment, not the URL"
+            )
+        return url
+
+
+_TOPIC_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+class TopicConfig(_Strict):
+    # Stable identifier used in URLs and digests: lower case, digits, . _ -
+    name: str
+    # The query (matching arrives with the topics issue; only its shape is checked now).
+    query: str = Field(min_length=1)
+    description: str = ""
+    # Restrict the topic to these feed names (default: all feeds).
+    feeds: tuple[str, ...] = ()
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, name: str) -> str:
+        if not _TOPIC_NAME.match(name):
+            raise ValueError(f"{name!r}: use lower-case letters, digits, '.', '_' and '-'")
+        return name
+
+    @field_validator("query")
+    @classmethod
+    def _check_query(cls, query: str) -> str:
+        depth = 0
+        for pos, ch in enumerate(query):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth < 0:
+                raise ValueError(f"unbalanced ')' at position {pos + 1}")
+        if depth:
+            raise ValueError("unbalanced '(': a ')' is missing")
+        if query.count('"') % 2:
+            raise ValueError(f"unbalanced quote at position {query.rfind(chr(34)) + 1}")
+        return query
+
+
+class Config(_Strict):
+    storage: StorageConfig = StorageConfig()
+    http: HttpConfig = HttpConfig()
+    ingest: IngestConfig = IngestConfig()
+    defaults: FeedDefaults = FeedDefaults()
+    feeds: tuple[FeedConfig, ...] = ()
+    topics: tuple[TopicConfig, ...] = ()
+
+    def feed_interval(self, feed: FeedConfig) -> float:
+        return feed.interval if feed.interval is not None else self.defaults.interval
+
+
+def _loc(loc: Sequence[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _problems(err: ValidationError) -> list[str]:
+    problems = []
+    for e in err.errors():
+        msg = str(e["msg"]).removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key"
+        path = _loc(e["loc"])
+        if not path:  # whole-model checks put one problem per line
+            problems.extend(msg.splitlines())
+        else:
+            problems.append(f"{path}: {msg}")
+    return problems
+
+
+def config_path(cli_value: str | None) -> Path:
+    """--config beats $MONITOR_CONFIG beats config/monitor.toml."""
+    return Path(cli_value or os.environ.get("MONITOR_CONFIG") or DEFAULT_CONFIG)
+
+
+def _cross_checks(data: dict[str, Any]) -> list[str]:
+    """Checks that span entries, run on the raw data so that they are reported
+    together with the per-field problems."""
+    problems = []
+    feeds = [f for f in data.get("feeds", ()) if isinstance(f, dict)]
+    seen_names: dict[str, int] = {}
+    seen_urls: dict[str, int] = {}
+    for i, feed in enumerate(feeds):
+        name, url = feed.get("name"), feed.get("url")
+        if isinstance(name, str):
+            if name in seen_names:
+                problems.append(f"feeds[{i}].name: {name!r} repeats feeds[{seen_names[name]}]")
+            seen_names.setdefault(name, i)
+        if isinstance(url, str):
+            ident = _url_identity(url)
+            if ident in seen_urls:
+                problems.append(
+                    f"feeds[{i}].url: same feed as feeds[{seen_urls[ident]}] "
+                    "(differs only in case, trailing slash or tracking parameters)"
+                )
+            seen_urls.setdefault(ident, i)
+    topic_names: set[str] = set()
+    for i, topic in enumerate(t for t in data.get("topics", ()) if isinstance(t, dict)):
+        name = topic.get("name")
+        if isinstance(name, str):
+            if name in topic_names:
+                problems.append(f"topics[{i}].name: {name!r} is used twice")
+            topic_names.add(name)
+        for feed_name in topic.get("feeds", ()) if isinstance(topic.get("feeds"), list) else ():
+            if feed_name not in seen_names:
+                problems.append(f"topics[{i}].feeds: no feed is named {feed_name!r}")
+    return problems
+
+
+def parse_config(data: dict[str, Any], source: str = "<config>") -> Config:
+    problems: list[str] = []
+    config = None
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as e:
+        problems = _problems(e)
+    problems += _cross_checks(data)
+    if problems or config is None:
+        raise ConfigError(source, problems)
+    return config
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a config file; raises :class:`ConfigError` listing every problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(str(path), [f"cannot read the file: {e.strerror or e}"]) from e
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ConfigError(str(path), [f"not UTF-8 text (byte {e.start})"]) from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(path), [f"TOML syntax: {e}"]) from e
+    return parse_config(data, str(path))

@@ -1,0 +1,99 @@
+"""The database schema, as ordered, named sqlite-utils migrations.
+
+Never edit a migration that has shipped: add a new one.  Table and column
+names are part of the public contract (people query them in Datasette).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("news-monitor")
+
+# Accent- and case-insensitive full-text search ("Agnes" finds "Agnès").
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            config_url TEXT NOT NULL,
+            title TEXT,
+            site_url TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            interval_seconds INTEGER NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            ttl_minutes INTEGER,
+            last_polled TEXT,
+            last_success TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            last_error_kind TEXT,
+            last_error_at TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            malformed TEXT,
+            paused_reason TEXT,
+            next_poll TEXT,
+            added TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL CHECK (source IN ('feed', 'seed')),
+            seed_file TEXT,
+            feed_id INTEGER REFERENCES feeds(id),
+            entry_id TEXT NOT NULL,
+            url TEXT,
+            canonical_url TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            author TEXT,
+            published TEXT,
+            updated TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            content_html TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_changed TEXT NOT NULL
+        )""")
+    db.execute(
+        "CREATE UNIQUE INDEX items_seed_key ON items(seed_file, entry_id) WHERE source = 'seed'"
+    )
+    db.execute("CREATE INDEX items_canonical_url ON items(canonical_url)")
+    db.execute("CREATE INDEX items_published ON items(published)")
+    db.execute("""
+        CREATE TABLE sightings (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            entry_id TEXT NOT NULL,
+            url TEXT,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            UNIQUE (feed_id, item_id)
+        )""")
+    db.execute("CREATE INDEX sightings_entry ON sightings(feed_id, entry_id)")
+    db.execute("""
+        CREATE TABLE fetches (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            url TEXT NOT NULL,
+            started TEXT NOT NULL,
+            duration_ms INTEGER,
+            status INTEGER,
+            bytes INTEGER,
+            outcome TEXT NOT NULL,
+            new_items INTEGER NOT NULL DEFAULT 0,
+            changed_items INTEGER NOT NULL DEFAULT 0,
+            error TEXT
+        )""")
+    db.execute("CREATE INDEX fetches_feed ON fetches(feed_id, started)")
+    db.table("items").enable_fts(
+        ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
+    )

@@ -1,0 +1,183 @@
+"""Pure normalization helpers: URLs, dates, feed HTML -> clean text and safe HTML.
+
+Nothing here touches the network, the disk or the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import nh3
+from bs4 import BeautifulSoup
+
+# Query parameters that only track the reader, never select content.
+_TRACKING_PARAM = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|"
+    r"mkt_tok|igshid|yclid|ref_src|oly_enc_id|oly_anon_id|vero_id|__s)$",
+    re.IGNORECASE,
+)
+# C0/C1 controls except tab and newline, plus the bidi embedding/override/isolate
+# characters that can disguise a title (Trojan Source style).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+# Tags kept in the sanitized HTML copy; everything else is unwrapped to its text,
+# and the content of _DROP_CONTENT is removed entirely.
+_SAFE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt",
+    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "li", "ol", "p", "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+_DROP_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg"}
+_SAFE_ATTRS = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"colspan"}}
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "hr", "dd",
+    "dt", "dl",
+}  # fmt: skip
+
+
+def clean_text(text: str) -> str:
+    """NFC, control and bidi characters removed, spaces folded, at most one blank line."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_title(title: str) -> str:
+    """A title on one line: markup removed, entities decoded, controls stripped."""
+    if "<" in title and ">" in title:
+        title = html_to_text(title)
+    return " ".join(clean_text(html.unescape(title)).split())
+
+
+def canonical_url(url: str | None, base: str | None = None) -> str | None:
+    """A URL in the form used for identity: absolute http(s), scheme and host
+    lower-cased, default port and fragment dropped, tracking parameters removed.
+
+    Returns ``None`` for anything that is not an absolute http(s) URL after
+    resolution against ``base`` (``javascript:``, ``data:``, ``file:`` …).
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if base and not urlsplit(url).scheme:
+        from urllib.parse import urljoin
+
+        url = urljoin(base, url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    if ":" in host.split("]")[0] and not host.startswith("["):
+        host = f"[{host}]"
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING_PARAM.match(k)
+        ]
+    )
+    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+
+
+def safe_link(url: str | None, base: str | None = None) -> str | None:
+    """``url`` if it can be shown as a link (absolute http(s)), else ``None``.
+    Unlike :func:`canonical_url` it keeps the URL as given (query, fragment)."""
+    if not url:
+        return None
+    from urllib.parse import urljoin
+
+    full = urljoin(base, url.strip()) if base else url.strip()
+    try:
+        parts = urlsplit(full)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return full
+
+
+def to_utc(value: datetime | None) -> datetime | None:
+    """An aware UTC datetime; naive input is taken to be UTC already."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 UTC text as stored in the database: ``2024-11-22T17:39:00+00:00``."""
+    value = to_utc(value)
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def sanitize_html(fragment: str, base_url: str | None) -> str:
+    """A safe HTML copy: only harmless tags, scripts/styles/iframes dropped with
+    their content, and links that are absolute http(s) only (relative links are
+    resolved against ``base_url``, or dropped without one)."""
+    if base_url:
+        try:
+            return _nh3_clean(fragment, ("rewrite_with_base", base_url))
+        except ValueError:  # a base URL nh3 cannot parse: drop relative links
+            pass
+    return _nh3_clean(fragment, "deny")
+
+
+def _nh3_clean(fragment: str, relative: Any) -> str:
+    return nh3.clean(
+        fragment,
+        tags=_SAFE_TAGS,
+        clean_content_tags=_DROP_CONTENT,
+        attributes=_SAFE_ATTRS,
+        url_schemes={"http", "https"},
+        url_relative=relative,
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Readable plain text from feed HTML: block elements become line breaks,
+    scripts, styles and iframes are dropped with their content."""
+    if "<" not in fragment:
+        return clean_text(html.unescape(fragment))
+    soup = BeautifulSoup(fragment, "lxml")
+    for tag in soup.find_all(_DROP_CONTENT):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        # Paragraph-like blocks get a blank line, line breaks a single newline.
+        tag.insert_before("\n" if tag.name in ("br", "li", "tr", "dt", "dd") else "\n\n")
+        tag.insert_after("\n" if tag.name in ("li", "tr") else "\n\n" if tag.name != "br" else "")
+    return clean_text(soup.get_text())
+
+
+def content_hash(*parts: str | None) -> str:
+    """A stable hash of normalized content (whitespace and case folded)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(" ".join((part or "").casefold().split()).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
+
+
+def body_hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()

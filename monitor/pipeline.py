@@ -1,0 +1,305 @@
+"""The shell's core: poll a set of feeds end to end.
+
+Fetches run on a thread pool (I/O bound; the fetcher enforces per-host
+politeness), parsing runs on a process pool when there is enough of it to pay
+for the processes (feedparser is CPU bound and holds the GIL), and every
+database write happens on the calling thread, one transaction per feed.
+A feed's failure is data: it is recorded on the feed row and never stops the
+other feeds.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from monitor import schedule
+from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, ParseError
+from monitor.fetch import Fetcher
+from monitor.model import FetchResult, ParsedFeed, Validators
+from monitor.normalize import body_hash
+from monitor.parse import parse_feed
+from monitor.store import FeedRow, FetchLog, Store
+
+log = logging.getLogger("monitor.pipeline")
+
+# Below this many bodies to parse, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 8
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    """What one poll of one feed came to, for the summary and the log."""
+
+    name: str
+    url: str
+    ok: bool
+    outcome: str  # new | unchanged | not-modified | error
+    status: int | None = None
+    new: int = 0
+    changed: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    """A parse error carried back from a worker process (our exceptions are
+    not all picklable, and a failure is data here anyway)."""
+
+    kind: str
+    message: str
+
+
+@dataclass
+class PollReport:
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def new_items(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+    @property
+    def changed_items(self) -> int:
+        return sum(o.changed for o in self.outcomes)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_job(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed | ParseFailure:
+    """Runs in a worker process: parse, and turn failures into data."""
+    try:
+        return parse_feed(body, headers, url)
+    except NotAFeed as e:
+        return ParseFailure("not-a-feed", str(e))
+    except ParseError as e:
+        return ParseFailure("parse", str(e))
+
+
+def error_kind(error: MonitorError) -> str:
+    """A short label for ``feeds.last_error_kind``."""
+    if isinstance(error, HTTPStatusError):
+        return f"http-{error.status}"
+    if isinstance(error, FetchError):
+        return error.reason.split(":")[0].replace(" ", "-")
+    return type(error).__name__.lower()
+
+
+def _make_pool(workers: int) -> Executor:
+    # forkserver: never fork a process that already runs fetch threads.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["monitor.parse"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
+class Poller:
+    """Polls feeds and records the results.  One instance per run."""
+
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        *,
+        max_connections: int = 32,
+        parse_workers: int = 0,
+        clock: Callable[[], datetime] = utcnow,
+        on_done: Callable[[FeedOutcome], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.max_connections = max_connections
+        self.parse_workers = parse_workers or os.cpu_count() or 1
+        self.clock = clock
+        self.on_done = on_done
+
+    def poll(self, feeds: Sequence[FeedRow]) -> PollReport:
+        report = PollReport()
+        if not feeds:
+            return report
+        pool: Executor | None = None
+        if len(feeds) >= POOL_THRESHOLD and self.parse_workers > 1:
+            pool = _make_pool(self.parse_workers)
+        threads = ThreadPoolExecutor(
+            max_workers=min(self.max_connections, len(feeds)), thread_name_prefix="fetch"
+        )
+        try:
+            pending: dict[Future[Any], tuple[str, FeedRow, Any]] = {}
+            for feed in feeds:
+                pending[threads.submit(self._fetch, feed)] = ("fetch", feed, None)
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    stage, feed, extra = pending.pop(fut)
+                    if stage == "fetch":
+                        started, result = fut.result()
+                        nxt = self._after_fetch(feed, started, result, pool)
+                        if isinstance(nxt, FeedOutcome):
+                            self._done(report, nxt)
+                        else:
+                            pending[nxt] = ("parse", feed, (started, result))
+                    else:
+                        started, result = extra
+                        self._done(report, self._after_parse(feed, started, result, fut.result()))
+        finally:
+            threads.shutdown(wait=True, cancel_futures=True)
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        return report
+
+    def _done(self, report: PollReport, outcome: FeedOutcome) -> None:
+        report.outcomes.append(outcome)
+        if outcome.ok:
+            log.info(
+                "feed=%r outcome=%s status=%s new=%d changed=%d",
+                outcome.name,
+                outcome.outcome,
+                outcome.status,
+                outcome.new,
+                outcome.changed,
+            )
+        else:
+            log.warning("feed=%r url=%s error=%r", outcome.name, outcome.url, outcome.error)
+        if self.on_done:
+            self.on_done(outcome)
+
+    def _fetch(self, feed: FeedRow) -> tuple[datetime, FetchResult | MonitorError]:
+        started = self.clock()
+        try:
+            return started, self.fetcher.fetch(
+                feed.url, Validators(etag=feed.etag, last_modified=feed.last_modified)
+            )
+        except MonitorError as e:
+            return started, e
+
+    def _after_fetch(
+        self,
+        feed: FeedRow,
+        started: datetime,
+        result: FetchResult | MonitorError,
+        pool: Executor | None,
+    ) -> FeedOutcome | Future[ParsedFeed | ParseFailure]:
+        if isinstance(result, MonitorError):
+            return self._failure(feed, started, result, result_status(result), error_kind(result))
+        if result.status == 200 and body_hash(result.body) != feed.body_hash:
+            if pool is not None:
+                return pool.submit(parse_job, result.body, result.headers, result.final_url)
+            done: Future[ParsedFeed | ParseFailure] = Future()
+            done.set_result(parse_job(result.body, result.headers, result.final_url))
+            return done
+        # 304, or a 200 whose body is byte-for-byte what we already processed.
+        outcome = "not-modified" if result.status == 304 else "unchanged"
+        return self._success(feed, started, result, None, outcome)
+
+    def _after_parse(
+        self,
+        feed: FeedRow,
+        started: datetime,
+        result: FetchResult,
+        parsed: ParsedFeed | ParseFailure,
+    ) -> FeedOutcome:
+        if isinstance(parsed, ParseFailure):
+            error: MonitorError = (
+                NotAFeed(parsed.message.removeprefix("not a feed (").rstrip(")"))
+                if parsed.kind == "not-a-feed"
+                else ParseError(parsed.message)
+            )
+            return self._failure(feed, started, error, result.status, parsed.kind, result)
+        return self._success(feed, started, result, parsed, "new")
+
+    def _log(
+        self,
+        feed: FeedRow,
+        started: datetime,
+        status: int | None,
+        outcome: str,
+        result: FetchResult | None,
+        error: str | None = None,
+    ) -> FetchLog:
+        return FetchLog(
+            url=result.final_url if result else feed.url,
+            started=started,
+            duration_ms=int((self.clock() - started).total_seconds() * 1000),
+            status=status,
+            bytes=len(result.body) if result else None,
+            outcome=outcome,
+            error=error,
+        )
+
+    def _success(
+        self,
+        feed: FeedRow,
+        started: datetime,
+        result: FetchResult,
+        parsed: ParsedFeed | None,
+        outcome: str,
+    ) -> FeedOutcome:
+        nxt = schedule.next_after_success(
+            self.clock(), feed.name, feed.interval, parsed.ttl_minutes if parsed else None
+        )
+        entry = self._log(feed, started, result.status, outcome, result)
+        digest = body_hash(result.body) if result.status == 200 else None
+        stats = self.store.record_success(
+            feed, entry, result, parsed, body_hash=digest, next_poll=nxt
+        )
+        if parsed is not None and parsed.malformed:
+            log.warning("feed=%r malformed=%r (entries recovered)", feed.name, parsed.malformed)
+        return FeedOutcome(
+            feed.name,
+            feed.url,
+            True,
+            outcome if stats.new or stats.changed or outcome != "new" else "unchanged",
+            result.status,
+            stats.new,
+            stats.changed,
+        )
+
+    def _failure(
+        self,
+        feed: FeedRow,
+        started: datetime,
+        error: MonitorError,
+        status: int | None,
+        kind: str,
+        result: FetchResult | None = None,
+    ) -> FeedOutcome:
+        failures = feed.consecutive_failures + 1
+        paused = None
+        nxt: datetime | None
+        if isinstance(error, HTTPStatusError) and error.status == 410:
+            paused = "410 Gone: the publisher removed this feed; change its url to resume"
+            nxt = None
+        else:
+            retry_after = error.retry_after if isinstance(error, HTTPStatusError) else None
+            nxt = schedule.next_after_failure(
+                self.clock(), feed.name, feed.interval, failures, retry_after
+            )
+        message = str(error)
+        entry = self._log(feed, started, status, "error", result, message)
+        self.store.record_failure(feed, entry, kind=kind, next_poll=nxt, paused_reason=paused)
+        return FeedOutcome(feed.name, feed.url, False, "error", status, error=message)
+
+
+def result_status(error: MonitorError) -> int | None:
+    return error.status if isinstance(error, HTTPStatusError) else None

@@ -1,0 +1,417 @@
+"""The SQLite adapter: every read and write of ``storage/monitor.db`` goes
+through :class:`Store`.
+
+Contract:
+- the schema is created and upgraded only by :mod:`monitor.migrations`;
+- the database runs in WAL mode so that Datasette can read while we write;
+- one feed's batch (items, sightings, the feed's state and its fetch log row)
+  is one transaction: all of it is stored, or none of it;
+- a failed poll never touches items: it only updates the feed's health and
+  adds a ``fetches`` row.
+
+All timestamps are ISO 8601 UTC text.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from monitor.errors import LockHeld, StoreError
+from monitor.migrations import migrations
+from monitor.model import Entry, FetchResult, ParsedFeed, SeedDocument
+from monitor.normalize import content_hash, iso
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """A feed as the configuration describes it."""
+
+    name: str
+    url: str
+    interval: float
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """A feed as the database knows it (the schedule and validators)."""
+
+    id: int
+    name: str
+    url: str
+    interval: float
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    consecutive_failures: int
+    next_poll: str | None
+    paused_reason: str | None
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    new: int = 0
+    changed: int = 0
+    seen: int = 0
+
+
+@dataclass(frozen=True)
+class FetchLog:
+    """What goes into one ``fetches`` row."""
+
+    url: str
+    started: datetime
+    duration_ms: int | None
+    status: int | None
+    bytes: int | None
+    outcome: str
+    error: str | None = None
+
+
+_FEED_COLUMNS = (
+    "id, name, url, interval_seconds, etag, last_modified, body_hash, "
+    "consecutive_failures, next_poll, paused_reason, enabled"
+)
+
+
+def _feed_row(row: Sequence[Any]) -> FeedRow:
+    return FeedRow(
+        id=row[0],
+        name=row[1],
+        url=row[2],
+        interval=float(row[3]),
+        etag=row[4],
+        last_modified=row[5],
+        body_hash=row[6],
+        consecutive_failures=row[7],
+        next_poll=row[8],
+        paused_reason=row[9],
+        enabled=bool(row[10]),
+    )
+
+
+class Store:
+    """One open database.  Not thread-safe: use it from one thread."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = Database(self.path)
+            else:
+                self.db = Database(memory=True)
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.enable_wal()
+            self.db.execute("PRAGMA synchronous = NORMAL")  # safe with WAL
+            self.db.execute("PRAGMA foreign_keys = ON")
+            migrations.apply(self.db)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the database {path}: {e}") from e
+        self._lock_fd: int | None = None
+
+    def close(self) -> None:
+        self.unlock()
+        self.db.close()
+
+    # -- the worker lock -------------------------------------------------
+    def lock(self) -> None:
+        """Take the exclusive worker lock (a ``.lock`` file beside the
+        database); raises :class:`LockHeld` when another process has it."""
+        fd = os.open(f"{self.path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            os.close(fd)
+            raise LockHeld(f"{self.path} is in use by another monitor process") from e
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._lock_fd = fd
+
+    def unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing releases the flock
+            self._lock_fd = None
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as e:
+            raise StoreError(f"database write failed: {e}") from e
+
+    # -- feeds -----------------------------------------------------------
+    def sync_feeds(self, specs: Iterable[FeedSpec], now: datetime) -> None:
+        """Make the ``feeds`` table mirror the configuration.  A feed removed
+        from the config is disabled, never deleted (its items keep their
+        provenance).  A feed whose configured URL changed starts over at the
+        new URL; one moved by a permanent redirect keeps the moved URL."""
+        with self._tx():
+            names = []
+            for spec in specs:
+                names.append(spec.name)
+                row = self.db.execute(
+                    "SELECT id, config_url FROM feeds WHERE name = ?", [spec.name]
+                ).fetchone()
+                if row is None:
+                    self.db.execute(
+                        "INSERT INTO feeds (name, url, config_url, enabled, interval_seconds,"
+                        " added) VALUES (?, ?, ?, ?, ?, ?)",
+                        [spec.name, spec.url, spec.url, int(spec.enabled), spec.interval, iso(now)],
+                    )
+                    continue
+                if row[1] != spec.url:
+                    self.db.execute(
+                        "UPDATE feeds SET url = ?, config_url = ?, etag = NULL,"
+                        " last_modified = NULL, body_hash = NULL, paused_reason = NULL,"
+                        " next_poll = NULL WHERE id = ?",
+                        [spec.url, spec.url, row[0]],
+                    )
+                self.db.execute(
+                    "UPDATE feeds SET enabled = ?, interval_seconds = ? WHERE id = ?",
+                    [int(spec.enabled), spec.interval, row[0]],
+                )
+            marks = ",".join("?" * len(names))
+            self.db.execute(f"UPDATE feeds SET enabled = 0 WHERE name NOT IN ({marks})", names)
+
+    def feeds(self, names: Sequence[str] | None = None) -> list[FeedRow]:
+        """Enabled feeds, all of them or those named."""
+        sql = f"SELECT {_FEED_COLUMNS} FROM feeds WHERE enabled = 1"
+        params: list[Any] = []
+        if names:
+            sql += f" AND name IN ({','.join('?' * len(names))})"
+            params = list(names)
+        return [_feed_row(r) for r in self.db.execute(sql + " ORDER BY id", params)]
+
+    def feeds_due(self, now: datetime) -> list[FeedRow]:
+        """Enabled, unpaused feeds whose next poll time has come."""
+        rows = self.db.execute(
+            f"SELECT {_FEED_COLUMNS} FROM feeds WHERE enabled = 1 AND paused_reason IS NULL"
+            " AND (next_poll IS NULL OR next_poll <= ?) ORDER BY next_poll, id",
+            [iso(now)],
+        )
+        return [_feed_row(r) for r in rows]
+
+    def feed_health(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT name, url, enabled, last_success, last_error, last_error_at,"
+            " consecutive_failures, next_poll, paused_reason, malformed,"
+            " (SELECT count(*) FROM sightings s WHERE s.feed_id = feeds.id) AS items"
+            " FROM feeds ORDER BY consecutive_failures DESC, name"
+        )
+        cols = [d[0] for d in rows.description]
+        return [dict(zip(cols, r, strict=True)) for r in rows]
+
+    # -- one poll's outcome ----------------------------------------------
+    def record_failure(
+        self,
+        feed: FeedRow,
+        log: FetchLog,
+        *,
+        kind: str,
+        next_poll: datetime | None,
+        paused_reason: str | None = None,
+    ) -> None:
+        """A failed poll: the feed's health changes, nothing else."""
+        with self._tx():
+            self.db.execute(
+                "UPDATE feeds SET last_polled = ?, last_status = ?, last_error = ?,"
+                " last_error_kind = ?, last_error_at = ?,"
+                " consecutive_failures = consecutive_failures + 1, next_poll = ?,"
+                " paused_reason = coalesce(?, paused_reason) WHERE id = ?",
+                [
+                    iso(log.started),
+                    log.status,
+                    log.error,
+                    kind,
+                    iso(log.started),
+                    iso(next_poll),
+                    paused_reason,
+                    feed.id,
+                ],
+            )
+            self._log_fetch(feed.id, log, BatchStats())
+
+    def record_success(
+        self,
+        feed: FeedRow,
+        log: FetchLog,
+        result: FetchResult,
+        parsed: ParsedFeed | None,
+        *,
+        body_hash: str | None,
+        next_poll: datetime,
+    ) -> BatchStats:
+        """A good poll, in one transaction: the entries (when the body was
+        parsed), the feed's validators and schedule, and the fetch log."""
+        now = log.started
+        with self._tx():
+            stats = self._store_entries(feed.id, parsed.entries, now) if parsed else BatchStats()
+            sets = {
+                "last_polled": iso(now),
+                "last_success": iso(now),
+                "last_status": result.status,
+                "consecutive_failures": 0,
+                "last_error": None,
+                "last_error_kind": None,
+                "next_poll": iso(next_poll),
+            }
+            if result.status == 200:
+                sets["etag"] = result.headers.get("etag")
+                sets["last_modified"] = result.headers.get("last-modified")
+                sets["body_hash"] = body_hash
+            if result.permanent_url:
+                sets["url"] = result.permanent_url
+            if parsed is not None:
+                sets["title"] = parsed.title
+                sets["site_url"] = parsed.site_url
+                sets["malformed"] = parsed.malformed
+                sets["ttl_minutes"] = parsed.ttl_minutes
+            cols = ", ".join(f"{k} = ?" for k in sets)
+            self.db.execute(f"UPDATE feeds SET {cols} WHERE id = ?", [*sets.values(), feed.id])
+            self._log_fetch(feed.id, log, stats)
+        return stats
+
+    def _log_fetch(self, feed_id: int, log: FetchLog, stats: BatchStats) -> None:
+        self.db.execute(
+            "INSERT INTO fetches (feed_id, url, started, duration_ms, status, bytes, outcome,"
+            " new_items, changed_items, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                feed_id,
+                log.url,
+                iso(log.started),
+                log.duration_ms,
+                log.status,
+                log.bytes,
+                log.outcome,
+                stats.new,
+                stats.changed,
+                log.error,
+            ],
+        )
+
+    def _find_item(self, feed_id: int, entry: Entry, url_is_unique: bool) -> tuple[int, str] | None:
+        row = self.db.execute(
+            "SELECT i.id, i.content_hash FROM sightings s JOIN items i ON i.id = s.item_id"
+            " WHERE s.feed_id = ? AND s.entry_id = ?",
+            [feed_id, entry.entry_id],
+        ).fetchone()
+        if row is None and entry.canonical_url and url_is_unique:
+            # Guids that change on every fetch: the same link in the same feed
+            # is the same entry.
+            row = self.db.execute(
+                "SELECT i.id, i.content_hash FROM sightings s JOIN items i ON i.id = s.item_id"
+                " WHERE s.feed_id = ? AND i.canonical_url = ?",
+                [feed_id, entry.canonical_url],
+            ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _store_entries(self, feed_id: int, entries: Sequence[Entry], now: datetime) -> BatchStats:
+        stamp = iso(now)
+        counts: dict[str | None, int] = {}
+        for e in entries:
+            counts[e.canonical_url] = counts.get(e.canonical_url, 0) + 1
+        new = changed = 0
+        for entry in entries:
+            found = self._find_item(feed_id, entry, counts[entry.canonical_url] == 1)
+            if found is None:
+                cur = self.db.execute(
+                    "INSERT INTO items (source, feed_id, entry_id, url, canonical_url, title,"
+                    " author, published, updated, text, content_html, content_hash, first_seen,"
+                    " last_changed) VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        feed_id,
+                        entry.entry_id,
+                        entry.url,
+                        entry.canonical_url,
+                        entry.title,
+                        entry.author,
+                        iso(entry.published),
+                        iso(entry.updated),
+                        entry.text,
+                        entry.content_html,
+                        entry.content_hash,
+                        stamp,
+                        stamp,
+                    ],
+                )
+                self.db.execute(
+                    "INSERT INTO sightings (item_id, feed_id, entry_id, url, first_seen,"
+                    " last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+                    [cur.lastrowid, feed_id, entry.entry_id, entry.url, stamp, stamp],
+                )
+                new += 1
+                continue
+            item_id, old_hash = found
+            if old_hash != entry.content_hash:
+                self.db.execute(
+                    "UPDATE items SET title = ?, author = ?, updated = ?, text = ?,"
+                    " content_html = ?, content_hash = ?, last_changed = ? WHERE id = ?",
+                    [
+                        entry.title,
+                        entry.author,
+                        iso(entry.updated),
+                        entry.text,
+                        entry.content_html,
+                        entry.content_hash,
+                        stamp,
+                        item_id,
+                    ],
+                )
+                changed += 1
+            self.db.execute(
+                "UPDATE sightings SET last_seen = ?, entry_id = ?, url = ?"
+                " WHERE feed_id = ? AND item_id = ?",
+                [stamp, entry.entry_id, entry.url, feed_id, item_id],
+            )
+        return BatchStats(new=new, changed=changed, seen=len(entries))
+
+    # -- seeds -----------------------------------------------------------
+    def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
+        """Record seed documents as items with ``source = 'seed'``.  Idempotent:
+        a seed already stored with the same content is left alone; one whose
+        content changed (an edited file, improved cleaning rules) is updated."""
+        new = changed = seen = 0
+        stamp = iso(now)
+        with self._tx():
+            for doc in docs:
+                seen += 1
+                digest = content_hash(doc.title, doc.text)
+                row = self.db.execute(
+                    "SELECT id, content_hash FROM items WHERE source = 'seed'"
+                    " AND seed_file = ? AND entry_id = ?",
+                    [doc.seed_file, doc.entry_id],
+                ).fetchone()
+                values = [doc.title, doc.author, iso(doc.published), doc.text, digest]
+                if row is None:
+                    self.db.execute(
+                        "INSERT INTO items (source, seed_file, entry_id, title, author,"
+                        " published, text, content_hash, first_seen, last_changed)"
+                        " VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [doc.seed_file, doc.entry_id, *values, stamp, stamp],
+                    )
+                    new += 1
+                elif row[1] != digest:
+                    self.db.execute(
+                        "UPDATE items SET title = ?, author = ?, published = ?, text = ?,"
+                        " content_hash = ?, last_changed = ? WHERE id = ?",
+                        [*values, stamp, row[0]],
+                    )
+                    changed += 1
+        return BatchStats(new=new, changed=changed, seen=seen)
+
+    # -- reporting -------------------------------------------------------
+    def count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return int(self.db.execute(sql, list(params)).fetchone()[0])
