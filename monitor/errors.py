@@ -87,6 +87,18 @@ class ProtocolFailed(FetchError):
     reason = "protocol error"
 
 
+class UnexpectedContentType(FetchError):
+    """A 200 answer whose Content-Type the caller said it does not want (for
+    example a PDF where an article page was expected).  Raised before the body
+    is read."""
+
+    reason = "unexpected content type"
+
+    def __init__(self, url: str, content_type: str) -> None:
+        self.content_type = content_type or "unknown"
+        super().__init__(url, self.content_type)
+
+
 class HTTPStatusError(FetchError):
     """A final response with a status we do not accept (4xx, 5xx)."""
 

@@ -85,10 +85,10 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
     if scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower().rstrip(".")
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    if ":" in host.split("]")[0] and not host.startswith("["):
-        host = f"[{host}]"
     query = urlencode(
         [
             (k, v)

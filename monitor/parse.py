@@ -47,6 +47,11 @@ def _struct_to_dt(value: Any) -> datetime | None:
         return None
 
 
+def _own(entry: Mapping[str, Any], key: str) -> Any:
+    """``entry[key]`` without feedparser's deprecated updated->published fallback."""
+    return dict.get(entry, key) if isinstance(entry, dict) else entry.get(key)
+
+
 def _looks_like_feed(body: bytes) -> bool:
     head = body[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith(b"<") and any(
@@ -90,7 +95,7 @@ def entry_keys(raw_entries: list[Mapping[str, Any]], base: str | None) -> list[s
         elif link and link_counts[link] == 1:
             keys.append(link)
         else:
-            stamp = str(entry.get("published") or entry.get("updated") or "")
+            stamp = str(entry.get("published") or _own(entry, "updated") or "")
             basis = "\x1f".join((str(entry.get("title") or ""), stamp, _entry_html(entry)[:2000]))
             keys.append("sha1:" + hashlib.sha1(basis.encode("utf-8", "replace")).hexdigest())
     return keys
@@ -129,12 +134,16 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
             problem = parsed.get("bozo_exception")
             raise ParseError(f"malformed feed, nothing recovered: {problem}")
         raise NotAFeed(content_type or "unknown content type")
-    malformed = None
-    if parsed.get("bozo"):
-        problem = parsed.get("bozo_exception")
-        # A declared-vs-actual charset mismatch is harmless noise, not damage.
-        if not isinstance(problem, feedparser.CharacterEncodingOverride):
-            malformed = f"{type(problem).__name__}: {problem}"[:500]
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    # A charset mismatch or an XML feed served as text/plain is noise, not damage.
+    if problem is not None and not isinstance(
+        problem, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType
+    ):
+        if not raw_entries:
+            raise ParseError(f"malformed feed, nothing recovered: {problem}")
+        malformed = f"{type(problem).__name__}: {problem}"[:500]
+    else:
+        malformed = None
 
     feed_info = parsed.get("feed") or {}
     site_url = safe_link(feed_info.get("link"), url)
@@ -175,7 +184,7 @@ def _entry(key: str, raw: Mapping[str, Any], base: str) -> Entry:
         title=title,
         author=author,
         published=_struct_to_dt(raw.get("published_parsed")),
-        updated=_struct_to_dt(raw.get("updated_parsed")),
+        updated=_struct_to_dt(_own(raw, "updated_parsed")),
         text=text,
         content_html=content_html,
         content_hash=content_hash(title, text),
