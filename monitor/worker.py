@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import signal
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from types import FrameType
 from typing import Any
 

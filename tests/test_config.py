@@ -41,7 +41,9 @@ def test_shipped_config_is_valid() -> None:
     ],
 )
 def test_bad_feed_urls_name_the_entry(url: str, needle: str) -> None:
-    found = problems({"feeds": [{"name": "ok", "url": "http://a.org/f"}, {"name": "x", "url": url}]})
+    found = problems(
+        {"feeds": [{"name": "ok", "url": "http://a.org/f"}, {"name": "x", "url": url}]}
+    )
     assert len(found) == 1
     assert found[0].startswith("feeds[1].url: ")
     assert needle in found[0]

@@ -1,0 +1,178 @@
+"""The command line, run as a real process against loopback servers and a real database."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.feeds import simple_feed
+from tests.httpserver import LoopbackServer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "MONITOR_CONFIG"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def write_config(path: Path, feeds: dict[str, str], allow: list[str], extra: str = "") -> Path:
+    lines = [
+        "[storage]",
+        'database = "storage/monitor.db"',
+        f'seeds = "{ROOT / "storage" / "seeds"}"',
+        "[http]",
+        f"allow_private = {allow!r}".replace("'", '"'),
+        'deadline = "5s"',
+        'connect_timeout = "2s"',
+        extra,
+    ]
+    for name, url in feeds.items():
+        lines += ["[[feeds]]", f'name = "{name}"', f'url = "{url}"']
+    lines += ["[[topics]]", 'name = "qassam"', "query = 'Qassam'"]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_run_once_offline_reports_failures_and_keeps_the_seeds(tmp_path: Path) -> None:
+    port = closed_port()
+    cfg = write_config(
+        tmp_path / "monitor.toml",
+        {
+            "Nowhere one": f"http://127.0.0.1:{port}/a.xml",
+            "Nowhere two": f"http://127.0.0.1:{port}/b",
+        },
+        [f"127.0.0.1:{port}"],
+    )
+    result = run("--config", str(cfg), "run", "--once", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "feeds: 0 ok, 2 failed" in out
+    assert f"failed: Nowhere one <http://127.0.0.1:{port}/a.xml>: connection failed" in out
+    assert "browse:" in out
+    db = sqlite3.connect(tmp_path / "storage" / "monitor.db")
+    seeds = db.execute("SELECT count(DISTINCT seed_file) FROM items WHERE source = 'seed'")
+    assert seeds.fetchone()[0] == 5
+    errors = db.execute("SELECT name, last_error_kind FROM feeds ORDER BY name").fetchall()
+    assert errors == [("Nowhere one", "connection-failed"), ("Nowhere two", "connection-failed")]
+    # Idempotent: a second run adds no seed twice.
+    before = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert run("--config", str(cfg), "run", "--once", cwd=tmp_path).returncode == 0
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == before
+
+
+def test_poll_named_feed_and_status(tmp_path: Path, http_server: LoopbackServer) -> None:
+    cfg = write_config(
+        tmp_path / "m.toml",
+        {
+            "Good news": http_server.add("/good.xml", simple_feed(4)),
+            "Bad news": http_server.add("/bad.xml", b"", status=500),
+        },
+        [http_server.host_port],
+    )
+    result = run("--config", str(cfg), "poll", "Good news", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "feeds: 1 ok, 0 failed; 4 new items" in result.stdout
+    assert http_server.requests_to("/bad.xml") == []
+    result = run("--config", str(cfg), "poll", cwd=tmp_path)
+    assert "feeds: 1 ok, 1 failed; 0 new items" in result.stdout
+    status = run("--config", str(cfg), "status", cwd=tmp_path)
+    assert status.returncode == 0
+    assert "failing ×1" in status.stdout and "HTTP 500" in status.stdout
+    unknown = run("--config", str(cfg), "poll", "Nope", cwd=tmp_path)
+    assert unknown.returncode == 1 and "no enabled feed is named: 'Nope'" in unknown.stderr
+
+
+def test_monitor_config_environment_variable(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path / "env.toml", {}, [])
+    result = run("check", cwd=tmp_path, env={"MONITOR_CONFIG": str(cfg)})
+    assert result.returncode == 0
+    assert f"{cfg}: OK (0 feeds, 1 topics" in result.stdout
+
+
+def test_invalid_config_lists_every_problem_and_exits_non_zero(tmp_path: Path) -> None:
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text(
+        '[http]\nper_host = 0\nspeed = "max"\n'
+        '[[feeds]]\nname = "a"\nurl = "feeds.example.org/rss"\n'
+        '[[feeds]]\nname = "b"\nurl = "https://x.example/rss"\ninterval = "0s"\n'
+    )
+    result = run("--config", str(cfg), "check", cwd=tmp_path)
+    assert result.returncode == 2
+    for needle in ("http.per_host", "http.speed: unknown key", "feeds[0].url", "feeds[1].interval"):
+        assert needle in result.stderr
+    assert "4 problem(s)" in result.stderr
+
+
+def test_seeds_import_command(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path / "m.toml", {}, [])
+    result = run("--config", str(cfg), "seeds", "import", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "0 updated" in result.stdout
+    again = run(
+        "--config", str(cfg), "seeds", "import", str(ROOT / "storage" / "seeds"), cwd=tmp_path
+    )
+    assert "(0 new, 0 updated)" in again.stdout
+    missing = run("--config", str(cfg), "seeds", "import", "no/such/dir", cwd=tmp_path)
+    assert missing.returncode == 1 and "not a directory" in missing.stderr
+
+
+def test_opml_round_trip(tmp_path: Path) -> None:
+    cfg = write_config(
+        tmp_path / "m.toml",
+        {"One": "https://one.example/rss", "Two": "https://two.example/atom"},
+        [],
+    )
+    exported = run("--config", str(cfg), "feeds", "export-opml", cwd=tmp_path)
+    assert exported.returncode == 0
+    assert 'xmlUrl="https://one.example/rss"' in exported.stdout
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        exported.stdout.replace(
+            "</body>",
+            '<outline text="Folder"><outline text="Three &amp; more" type="rss"'
+            ' xmlUrl="https://three.example/feed"/></outline></body>',
+        )
+    )
+    imported = run("--config", str(cfg), "feeds", "import-opml", str(opml), cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.count("[[feeds]]") == 1  # the two known feeds are skipped
+    assert 'name = "Three & more"\nurl = "https://three.example/feed"' in imported.stdout
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<html/>")
+    result = run("--config", str(cfg), "feeds", "import-opml", str(bad), cwd=tmp_path)
+    assert result.returncode == 1 and "not OPML" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["run", "--help"], ["poll", "--help"], ["seeds", "import", "--help"],
+     ["check", "--help"], ["status", "--help"], ["feeds", "export-opml", "--help"],
+     ["feeds", "import-opml", "--help"]],
+)  # fmt: skip
+def test_help_everywhere(argv: list[str], tmp_path: Path) -> None:
+    result = run(*argv, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "usage: monitor" in result.stdout
