@@ -58,7 +58,10 @@ def import_seeds(store: Store, directory: Path) -> BatchStats:
     if not directory.is_dir():
         log.warning("seeds directory %s does not exist; no seeds imported", directory)
         return BatchStats()
-    return store.import_seeds(read_seed_dir(directory), utcnow())
+    read = read_seed_dir(directory)
+    for problem in read.problems:
+        print(f"  seed skipped: {problem}")
+    return store.import_seeds(read.docs, utcnow())
 
 
 def _poll(config: Config, store: Store, names: Sequence[str] | None, due_only: bool) -> PollReport:

@@ -96,6 +96,8 @@ def parse_job(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed | Pa
         return ParseFailure("not-a-feed", str(e))
     except ParseError as e:
         return ParseFailure("parse", str(e))
+    except Exception as e:  # a bug must cost one feed, never the run
+        return ParseFailure("parse", f"internal error: {type(e).__name__}: {e}")
 
 
 def error_kind(error: MonitorError) -> str:
@@ -192,6 +194,9 @@ class Poller:
             )
         except MonitorError as e:
             return started, e
+        except Exception as e:  # a bug must cost one feed, never the run
+            log.exception("feed=%r internal error while fetching", feed.name)
+            return started, MonitorError(f"internal error: {type(e).__name__}: {e}")
 
     def _after_fetch(
         self,

@@ -5,17 +5,38 @@ Disk I/O only; the cleaning rules live in the pure :mod:`monitor.capture`.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from monitor.capture import parse_capture
+from monitor.errors import MonitorError
 from monitor.model import SeedDocument
 
+log = logging.getLogger("monitor.seeds")
 
-def read_seed_dir(directory: Path) -> list[SeedDocument]:
+
+@dataclass(frozen=True)
+class SeedRead:
+    """The records read from a directory, and the files that gave none
+    (``problems``: one ``"file: reason"`` line each)."""
+
+    docs: tuple[SeedDocument, ...]
+    problems: tuple[str, ...] = field(default=())
+
+
+def read_seed_dir(directory: Path) -> SeedRead:
     """Every ``*.txt`` capture in ``directory``, in file-name order.  Invalid
-    UTF-8 is replaced, never fatal: a seed is evidence the user gave us."""
+    UTF-8 is replaced, never fatal: a seed is evidence the user gave us.  A
+    file that yields nothing (empty, only page chrome) is reported and
+    skipped; it never stops the other seeds."""
     docs: list[SeedDocument] = []
+    problems: list[str] = []
     for path in sorted(directory.glob("*.txt")):
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        docs.extend(parse_capture(text, path.name))
-    return docs
+        try:
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            docs.extend(parse_capture(text, path.name))
+        except (OSError, MonitorError) as e:
+            problems.append(f"{path.name}: {e}")
+            log.warning("seed=%s error=%r", path.name, str(e))
+    return SeedRead(tuple(docs), tuple(problems))

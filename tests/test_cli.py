@@ -176,3 +176,19 @@ def test_help_everywhere(argv: list[str], tmp_path: Path) -> None:
     result = run(*argv, cwd=tmp_path)
     assert result.returncode == 0
     assert "usage: monitor" in result.stdout
+
+
+def test_a_bad_seed_file_is_reported_and_the_others_imported(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a_empty.txt").write_text("   \n\n")
+    (seeds / "b_bytes.txt").write_bytes(
+        b"A headline about rights\n\n" + b"Real text \xff\xfe here. " * 20
+    )
+    cfg = write_config(tmp_path / "m.toml", {}, [])
+    result = run("--config", str(cfg), "seeds", "import", str(seeds), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "seed skipped: a_empty.txt: " in result.stdout
+    assert "(1 new, 0 updated)" in result.stdout
+    db = sqlite3.connect(tmp_path / "storage" / "monitor.db")
+    assert db.execute("SELECT seed_file FROM items").fetchall() == [("b_bytes.txt",)]

@@ -99,3 +99,33 @@ def test_content_hash_ignores_case_and_spacing_only() -> None:
     assert content_hash("Title", "Some  text") == content_hash("title", "some text")
     assert content_hash("Title", "Some text") != content_hash("Title", "Other text")
     assert content_hash("ab", "c") != content_hash("a", "bc")
+
+
+def _bs4_text(fragment: str) -> str:
+    """The straightforward beautifulsoup4 conversion that html_to_text must match."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment, "lxml")
+    for tag in soup.find_all(["script", "style", "iframe", "object", "embed", "noscript"]):
+        tag.decompose()
+    for tag in soup.find_all(["br", "li", "tr", "td", "th", "dt", "dd"]):
+        tag.insert_before("\n")
+    for tag in soup.find_all(["p", "div", "ul", "ol", "h1", "h2", "h3", "blockquote", "table"]):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    return clean_text(soup.get_text())
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>One <em>two</em> &amp; three</p><p>Four<br/>five</p>",
+        "<div><h2>Head</h2><ul><li>a</li><li>b &lt;c&gt;</li></ul></div>",
+        "<p>Unclosed <b>bold <i>italic</p> tail",
+        "Text with &eacute; entity and &#8220;quotes&#8221;",
+        "<table><tr><td>x</td><td>y</td></tr></table><script>var a = '<p>';</script>",
+        "<p>a<style>p { color: red }</style>b</p><iframe src='x'>c</iframe>",
+    ],
+)
+def test_html_to_text_matches_beautifulsoup(fragment: str) -> None:
+    assert html_to_text(fragment) == _bs4_text(fragment)
