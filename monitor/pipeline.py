@@ -36,7 +36,7 @@ from monitor.store import FeedRow, FetchLog, Store
 
 log = logging.getLogger("monitor.pipeline")
 
-# Below this many bodies to parse, starting worker processes costs more than it saves.
+# Bodies parsed in this process before worker processes are started for the rest.
 POOL_THRESHOLD = 8
 
 
@@ -135,14 +135,15 @@ class Poller:
         self.parse_workers = parse_workers or os.cpu_count() or 1
         self.clock = clock
         self.on_done = on_done
+        self._pool: Executor | None = None
+        self._parsed_inline = 0
 
     def poll(self, feeds: Sequence[FeedRow]) -> PollReport:
         report = PollReport()
         if not feeds:
             return report
-        pool: Executor | None = None
-        if len(feeds) >= POOL_THRESHOLD and self.parse_workers > 1:
-            pool = _make_pool(self.parse_workers)
+        self._pool: Executor | None = None
+        self._parsed_inline = 0
         threads = ThreadPoolExecutor(
             max_workers=min(self.max_connections, len(feeds)), thread_name_prefix="fetch"
         )
@@ -156,7 +157,7 @@ class Poller:
                     stage, feed, extra = pending.pop(fut)
                     if stage == "fetch":
                         started, result = fut.result()
-                        nxt = self._after_fetch(feed, started, result, pool)
+                        nxt = self._after_fetch(feed, started, result)
                         if isinstance(nxt, FeedOutcome):
                             self._done(report, nxt)
                         else:
@@ -166,8 +167,8 @@ class Poller:
                         self._done(report, self._after_parse(feed, started, result, fut.result()))
         finally:
             threads.shutdown(wait=True, cancel_futures=True)
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
         return report
 
     def _done(self, report: PollReport, outcome: FeedOutcome) -> None:
@@ -203,13 +204,17 @@ class Poller:
         feed: FeedRow,
         started: datetime,
         result: FetchResult | MonitorError,
-        pool: Executor | None,
     ) -> FeedOutcome | Future[ParsedFeed | ParseFailure]:
         if isinstance(result, MonitorError):
             return self._failure(feed, started, result, result_status(result), error_kind(result))
         if result.status == 200 and body_hash(result.body) != feed.body_hash:
-            if pool is not None:
-                return pool.submit(parse_job, result.body, result.headers, result.final_url)
+            # The first few bodies are parsed right here: most polls change only
+            # a handful of feeds, and starting worker processes costs ~0.3 s.
+            if self._parsed_inline >= POOL_THRESHOLD and self.parse_workers > 1:
+                if self._pool is None:
+                    self._pool = _make_pool(self.parse_workers)
+                return self._pool.submit(parse_job, result.body, result.headers, result.final_url)
+            self._parsed_inline += 1
             done: Future[ParsedFeed | ParseFailure] = Future()
             done.set_result(parse_job(result.body, result.headers, result.final_url))
             return done

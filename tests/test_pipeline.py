@@ -295,8 +295,8 @@ def test_many_feeds_parse_in_worker_processes(h: Harness) -> None:
     }
     h.feeds(**urls)
     report = h.poll(workers=2)
-    assert (len(report.ok), report.new_items) == (10, 30)
-    assert h.q("SELECT count(DISTINCT feed_id) FROM items") == [(10,)]
+    assert (len(report.ok), report.new_items) == (16, 48)
+    assert h.q("SELECT count(DISTINCT feed_id) FROM items") == [(16,)]
 
 
 def test_per_host_concurrency_is_at_most_two(h: Harness) -> None:
