@@ -291,7 +291,7 @@ def test_reordered_feed_adds_nothing(h: Harness) -> None:
 
 def test_many_feeds_parse_in_worker_processes(h: Harness) -> None:
     urls = {
-        f"feed{i:02d}": h.server.add(f"/f{i}.xml", simple_feed(3, start=i * 10)) for i in range(10)
+        f"feed{i:02d}": h.server.add(f"/f{i}.xml", simple_feed(3, start=i * 10)) for i in range(16)
     }
     h.feeds(**urls)
     report = h.poll(workers=2)
