@@ -1,3 +1,3 @@
-"""news-monitor: polls news feeds, keeps clean article text, tags watched topics, stores it all in SQLite."""
+"""news-monitor: polls news feeds, keeps clean text, tags topics, stores it all in SQLite."""
 
 __version__ = "0.1.0"

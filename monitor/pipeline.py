@@ -142,7 +142,7 @@ class Poller:
         report = PollReport()
         if not feeds:
             return report
-        self._pool: Executor | None = None
+        self._pool = None
         self._parsed_inline = 0
         threads = ThreadPoolExecutor(
             max_workers=min(self.max_connections, len(feeds)), thread_name_prefix="fetch"

@@ -66,7 +66,8 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path: Path, http_server: LoopbackServe
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     per_feed = conn.execute(
-        "SELECT f.name, count(i.id) FROM feeds f LEFT JOIN items i ON i.feed_id = f.id GROUP BY f.id"
+        "SELECT f.name, count(i.id) FROM feeds f"
+        " LEFT JOIN items i ON i.feed_id = f.id GROUP BY f.id"
     ).fetchall()
     assert {n for _, n in per_feed} <= {0, PER_FEED}, per_feed  # each batch all or nothing
     stored_before = conn.execute("SELECT count(*) FROM items").fetchone()[0]

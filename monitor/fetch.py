@@ -1,0 +1,420 @@
+"""The HTTP adapter: every byte news-monitor downloads comes through :class:`Fetcher`.
+
+One pooled, thread-safe ``httpx.Client`` serves the whole worker.  Around it this
+module adds what a client of untrusted URLs needs (HARDENING.md, "Fetching"): an
+SSRF gate in the connection layer, applied on every hop before a byte is sent; one
+wall-clock deadline per request over connect, TLS, headers and body (both in
+:mod:`monitor.netguard`); a cap on the *decoded* body enforced while decompressing;
+manual redirects, each hop vetted and counted; and per-host politeness.  Every
+httpx, httpcore, socket and ssl exception is translated here into a
+:class:`monitor.errors.FetchError` subclass.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import threading
+import time
+import zlib
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+from types import TracebackType
+from typing import Any
+
+import brotli
+import httpcore
+import httpx
+
+from monitor.errors import (
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    ProtocolFailed,
+    ResponseTooLarge,
+    TooManyRedirects,
+    UnexpectedContentType,
+)
+from monitor.model import FetchResult, Validators
+from monitor.netguard import (
+    CURRENT_DEADLINE,
+    Deadline,
+    Failure,
+    GatedTransport,
+    bounded,
+    is_public_address,
+    os_failure,
+    timed_out,
+)
+
+__all__ = [
+    "FEED_ACCEPT",
+    "HTML_ACCEPT",
+    "FetchPolicy",
+    "Fetcher",
+    "is_public_address",  # lives in monitor.netguard; imported from here too
+    "parse_retry_after",
+]
+
+FEED_ACCEPT = (
+    "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
+    "application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, "
+    "application/json;q=0.5, text/html;q=0.2, */*;q=0.1"
+)
+HTML_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+ACCEPT_ENCODING = "gzip, deflate, br"  # only what _decoded() can bound
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_PIECE = 64 * 1024  # most decoded bytes one decompression step may produce
+_HUGE = 1e12  # seconds; keeps parse_retry_after finite
+# A non-200 body (304, redirect, error page) is read to its end, so that httpcore
+# returns the connection to the pool, if it is at most this many raw bytes and
+# arrives within this many seconds (and the request's deadline); else it is dropped.
+_DRAIN_BYTES = 64 * 1024
+_DRAIN_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Limits and manners for every request.  Built by the shell from ``[http]``."""
+
+    user_agent: str
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    deadline: float = 60.0  # whole request: redirects, connect, TLS, headers and body
+    max_bytes: int = 10_000_000  # cap on the decoded body
+    max_redirects: int = 5
+    per_host: int = 2  # concurrent requests per host:port
+    min_gap: float = 0.0  # seconds between request starts to one host:port
+    allow_private: tuple[str, ...] = ()  # "host:port" or CIDR exempt from the SSRF gate
+    max_connections: int = 64
+
+
+def _decoded(encoding: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Decode a Content-Encoding in steps of at most _PIECE bytes, so the caller's cap
+    is checked before a bomb can expand.  (httpx's decoders inflate a whole network
+    read at once, and 64 KiB of brotli can be gigabytes.)  ValueError on an unknown
+    encoding or a truncated stream; zlib.error / brotli.error on corrupt data."""
+    if encoding in ("", "identity"):
+        yield from chunks
+    elif encoding == "br":
+        br, seen = brotli.Decompressor(), False
+        for chunk in chunks:
+            seen = seen or bool(chunk)
+            yield br.process(chunk, output_buffer_limit=_PIECE)
+            while not br.can_accept_more_data():
+                yield br.process(b"", output_buffer_limit=_PIECE)
+        if seen and not br.is_finished():
+            raise ValueError("truncated brotli stream")
+    elif encoding in ("gzip", "x-gzip", "deflate"):
+        z: Any = None
+        for chunk in chunks:
+            if z is None and chunk:
+                # "deflate" should be zlib-wrapped (RFC 9110); many servers send raw.
+                wrapped = (
+                    len(chunk) > 1
+                    and chunk[0] & 0x0F == 8
+                    and (chunk[0] * 256 + chunk[1]) % 31 == 0
+                )
+                z = zlib.decompressobj(31 if "gzip" in encoding else 15 if wrapped else -15)
+            out = z.decompress(chunk, _PIECE) if z is not None else b""
+            yield out
+            while z is not None and (z.unconsumed_tail or len(out) == _PIECE):
+                out = z.decompress(z.unconsumed_tail, _PIECE)
+                yield out
+        if z is not None and not z.eof:  # (no bytes at all is an empty body)
+            raise ValueError(f"truncated {encoding} stream")
+    else:
+        raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+
+
+# --- the fetcher --------------------------------------------------------------------------
+
+
+class _HostSlots:
+    """At most ``per_host`` requests at once per host:port, starts ``min_gap`` apart."""
+
+    def __init__(self, per_host: int, min_gap: float) -> None:
+        self._per_host, self._min_gap = per_host, min_gap
+        self._lock = threading.Lock()
+        self._hosts: dict[str, tuple[threading.Semaphore, list[float]]] = {}
+
+    @contextlib.contextmanager
+    def hold(self, url: str, target: httpx.URL, wait: float | None) -> Iterator[None]:
+        """Hold a slot of ``target``'s host:port; FetchTimeout if none is free within
+        ``wait`` seconds (None: wait as long as it takes)."""
+        key = f"{target.host}:{target.port or (443 if target.scheme == 'https' else 80)}"
+        with self._lock:
+            semaphore, next_start = self._hosts.setdefault(
+                key, (threading.Semaphore(self._per_host), [0.0])
+            )
+        if not semaphore.acquire(timeout=wait):
+            raise FetchTimeout(url, f"no free slot for {key} before the deadline")
+        try:
+            with self._lock:  # reserve a start time, then sleep outside the lock
+                now = time.monotonic()
+                start = next_start[0] = max(now, next_start[0])
+                next_start[0] += self._min_gap
+            time.sleep(min(start - now, math.inf if wait is None else wait))
+            yield
+        finally:
+            semaphore.release()
+
+
+class Fetcher:
+    """Fetches URLs under a :class:`FetchPolicy`.  Thread-safe: share one per process."""
+
+    def __init__(self, policy: FetchPolicy) -> None:
+        """Raises ValueError for a malformed ``policy.allow_private`` entry."""
+        self.policy = policy
+        self._slots = _HostSlots(policy.per_host, policy.min_gap)
+        self._client = httpx.Client(
+            transport=GatedTransport(policy.allow_private, policy.max_connections),
+            headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            # Cookies live for one fetch (its redirect chain) only; a shared jar would
+            # leak state between feeds and threads.  This policy keeps it empty.
+            cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
+            follow_redirects=False,
+            # An HTTP(S)_PROXY from the environment would add a proxy transport that
+            # bypasses the SSRF gate.
+            trust_env=False,
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def fetch(
+        self,
+        url: str,
+        validators: Validators | None = None,
+        *,
+        accept: str = FEED_ACCEPT,
+        accept_types: Collection[str] | None = None,
+    ) -> FetchResult:
+        """GET ``url``: a FetchResult for 200 or 304, else a FetchError subclass.
+
+        Sends If-None-Match / If-Modified-Since from ``validators``; the new ones are
+        in ``result.headers`` ("etag", "last-modified").  With ``accept_types`` (bare
+        media types), a 200 of another Content-Type raises UnexpectedContentType
+        before the body is read.  ``redirects`` lists the URLs redirected to;
+        ``permanent_url`` is set only if every hop was 301 or 308.  The deadline
+        starts once the first hop holds its host slot: queueing politely behind other
+        requests to the same host is not a timeout.
+        """
+        headers = {b"Accept": _latin1(accept)}
+        if validators is not None and validators.etag:
+            headers[b"If-None-Match"] = _latin1(validators.etag)
+        if validators is not None and validators.last_modified:
+            headers[b"If-Modified-Since"] = _latin1(validators.last_modified)
+        wanted = None if accept_types is None else {t.strip().lower() for t in accept_types}
+        current, jar, hops, permanent = _parse_url(url, url), httpx.Cookies(), list[str](), True
+        deadline: Deadline | None = None
+        token = None
+        try:
+            while True:
+                left = None if deadline is None else max(deadline.at - time.monotonic(), 0.0)
+                with self._slots.hold(url, current, left):
+                    if deadline is None:
+                        deadline = Deadline.starting_now(self.policy.deadline)
+                        token = CURRENT_DEADLINE.set(deadline)
+                    with _translated(url, current if hops else None):
+                        response, body = self._get(url, current, headers, jar, wanted, deadline)
+                status, location = response.status_code, response.headers.get("location")
+                if status in (200, 304):
+                    return FetchResult(
+                        url=url,
+                        final_url=str(current),
+                        status=status,
+                        headers=dict(response.headers.items()),
+                        body=body,
+                        elapsed=deadline.elapsed(),
+                        redirects=tuple(hops),
+                        permanent_url=str(current) if hops and permanent else None,
+                    )
+                if status not in _REDIRECTS or location is None:
+                    after = response.headers.get("retry-after")
+                    raise HTTPStatusError(url, status, parse_retry_after(after, datetime.now(UTC)))
+                target = _redirect_target(url, current, location)
+                # Loops are caught by the hop count, not by a repeated URL: a site may
+                # set a cookie and redirect to the same URL, legitimately.
+                if len(hops) >= self.policy.max_redirects:
+                    loop = str(target) in hops or target == _parse_url(url, url)
+                    detail = "redirect loop" if loop else f"more than {len(hops)} redirects"
+                    raise TooManyRedirects(url, f"{detail} (next: {target})")
+                hops.append(str(target))
+                permanent = permanent and status in (301, 308)
+                current = target
+        finally:
+            if token is not None:
+                CURRENT_DEADLINE.reset(token)
+
+    def _get(
+        self,
+        url: str,
+        target: httpx.URL,
+        headers: dict[bytes, bytes],
+        jar: httpx.Cookies,
+        wanted: set[str] | None,
+        deadline: Deadline,
+    ) -> tuple[httpx.Response, bytes]:
+        """One exchange.  The response comes back closed; its body is returned only for
+        200.  Any other body is drained (see _drain) so the connection can be reused."""
+        timeout = self._timeout(deadline)
+        request = self._client.build_request("GET", target, headers=headers, timeout=timeout)
+        jar.set_cookie_header(request)
+        response = self._client.send(request, stream=True)
+        try:
+            jar.extract_cookies(response)
+            if response.status_code == 200:
+                body = self._body(url, response, wanted)
+            else:
+                body = b""
+                _drain(response, deadline)
+        finally:
+            response.close()  # mid-body, this drops the connection
+        return response, body
+
+    def _timeout(self, deadline: Deadline) -> httpx.Timeout:
+        left = max(deadline.at - time.monotonic(), 0.001)
+        connect, read = min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left)
+        return httpx.Timeout(connect=connect, read=read, write=read, pool=left)
+
+    def _body(self, url: str, response: httpx.Response, wanted: set[str] | None) -> bytes:
+        """The decoded body, refused early on type or Content-Length, and the moment the
+        decoded size passes the cap.  Nothing partial is ever returned."""
+        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if wanted is not None and media not in wanted:
+            raise UnexpectedContentType(url, media)
+        cap = self.policy.max_bytes
+        declared = response.headers.get("content-length", "").strip()
+        if declared.isdigit() and int(declared) > cap:
+            raise ResponseTooLarge(url, f"Content-Length {declared} exceeds {cap} bytes")
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        parts: list[bytes] = []
+        total = 0
+        try:
+            for piece in _decoded(encoding, response.iter_raw()):
+                total += len(piece)
+                if total > cap:
+                    raise ResponseTooLarge(url, f"body exceeds {cap} bytes once decoded")
+                parts.append(piece)
+                bounded(None)  # a fast endless stream must still end at the deadline
+        except (zlib.error, brotli.error, ValueError) as e:
+            raise ProtocolFailed(url, f"bad {encoding} body: {e}") from e
+        return b"".join(parts)
+
+
+def _drain(response: httpx.Response, deadline: Deadline) -> None:
+    """Read and discard a small body, so that closing the response returns its
+    connection to the pool: httpcore drops a connection closed before the end of its
+    response, and then every 304 of a poll would cost a new connection (and TLS
+    handshake).  A body over _DRAIN_BYTES, slower than _DRAIN_SECONDS or broken is
+    left unread: the connection is dropped, and the status alone is the outcome."""
+    declared = response.headers.get("content-length", "").strip()
+    if declared.isdigit() and int(declared) > _DRAIN_BYTES:
+        return
+    until = min(deadline.at, time.monotonic() + _DRAIN_SECONDS)
+    token = CURRENT_DEADLINE.set(Deadline(deadline.budget, until))
+    try:
+        total = 0
+        for chunk in response.iter_raw():
+            total += len(chunk)
+            if total > _DRAIN_BYTES:
+                return
+    except (
+        Failure,
+        httpcore.NetworkError,
+        httpcore.ProtocolError,
+        httpcore.TimeoutException,
+        httpx.HTTPError,
+        httpx.StreamError,
+        OSError,
+    ):
+        return
+    finally:
+        CURRENT_DEADLINE.reset(token)
+
+
+def _latin1(value: str) -> bytes:
+    # httpx encodes str header values as strict ASCII; validators may not be ASCII.
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8")
+
+
+def _parse_url(url: str, text: str | httpx.URL) -> httpx.URL:
+    try:
+        parsed = httpx.URL(text)
+    except (httpx.InvalidURL, TypeError, ValueError) as e:
+        raise ProtocolFailed(url, f"invalid URL {str(text)!r}: {e}") from e
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ProtocolFailed(url, f"unsupported URL {str(parsed)!r}: only http(s) is fetched")
+    return parsed
+
+
+def _redirect_target(url: str, current: httpx.URL, location: str) -> httpx.URL:
+    try:
+        joined = current.join(location.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as e:
+        raise ProtocolFailed(url, f"invalid redirect Location {location!r}") from e
+    return _parse_url(url, joined)
+
+
+@contextlib.contextmanager
+def _translated(url: str, hop: httpx.URL | None) -> Iterator[None]:
+    """Translate every third-party exception of one hop (None: the first) to a FetchError."""
+    where = "" if hop is None else f" (at redirect hop {hop})"
+    try:
+        yield
+    except FetchError:
+        raise
+    except Failure as e:
+        raise e.kind(url, e.detail + where) from e
+    except (httpcore.TimeoutException, httpx.TimeoutException) as e:  # e.g. PoolTimeout
+        failure = timed_out(f"waiting for a connection ({type(e).__name__})")
+        raise FetchTimeout(url, failure.detail + where) from e
+    except (httpcore.NetworkError, httpx.NetworkError, OSError) as e:
+        failure = os_failure(e.__cause__ if not isinstance(e, OSError) else e)
+        raise failure.kind(url, failure.detail + where) from e
+    except (httpcore.ProtocolError, httpcore.UnsupportedProtocol, httpx.HTTPError) as e:
+        raise ProtocolFailed(url, f"{str(e) or type(e).__name__}{where}") from e
+    except (httpx.InvalidURL, httpx.StreamError, UnicodeError) as e:
+        raise ProtocolFailed(url, f"{str(e) or type(e).__name__}{where}") from e
+
+
+_DELTA = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header value, relative to ``now``.
+
+    Accepts delta-seconds (also negative or fractional, which servers send) and
+    HTTP-dates (IMF-fixdate, RFC 850, asctime).  The result may be negative or huge:
+    clamping to a sane interval is the scheduler's job; only its magnitude is bounded
+    (to 1e12 s) so that it stays finite.  None when absent or unparseable.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if _DELTA.fullmatch(text):
+        seconds = float(text)
+    else:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - (now if now.tzinfo else now.replace(tzinfo=UTC))).total_seconds()
+    return max(-_HUGE, min(_HUGE, seconds))
