@@ -268,7 +268,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    verbosity = args.verbose
+    if args.command == "run" and not getattr(args, "once", False):
+        verbosity = max(verbosity, 1)  # the service always logs its events
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbosity, 2)]
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s level=%(levelname)s %(message)s"
     )

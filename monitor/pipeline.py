@@ -183,7 +183,9 @@ class Poller:
                 outcome.changed,
             )
         else:
-            log.warning("feed=%r url=%s error=%r", outcome.name, outcome.url, outcome.error)
+            # INFO, not WARNING: a failed feed is data, reported in the summary and
+            # on the feed row; `monitor run` logs at INFO so the service still shows it.
+            log.info("feed=%r url=%s error=%r", outcome.name, outcome.url, outcome.error)
         if self.on_done:
             self.on_done(outcome)
 
