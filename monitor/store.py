@@ -152,6 +152,12 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"database write failed: {e}") from e
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes into one transaction (each write stays atomic)."""
+        with self._tx():
+            yield
+
     # -- feeds -----------------------------------------------------------
     def sync_feeds(self, specs: Iterable[FeedSpec], now: datetime) -> None:
         """Make the ``feeds`` table mirror the configuration.  A feed removed
