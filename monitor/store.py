@@ -164,13 +164,17 @@ class Store:
         from the config is disabled, never deleted (its items keep their
         provenance).  A feed whose configured URL changed starts over at the
         new URL; one moved by a permanent redirect keeps the moved URL."""
+        known = {
+            row[0]: (row[1], row[2], row[3], row[4])
+            for row in self.db.execute(
+                "SELECT name, id, config_url, enabled, interval_seconds FROM feeds"
+            )
+        }
         with self._tx():
             names = []
             for spec in specs:
                 names.append(spec.name)
-                row = self.db.execute(
-                    "SELECT id, config_url FROM feeds WHERE name = ?", [spec.name]
-                ).fetchone()
+                row = known.get(spec.name)
                 if row is None:
                     self.db.execute(
                         "INSERT INTO feeds (name, url, config_url, enabled, interval_seconds,"
@@ -178,19 +182,23 @@ class Store:
                         [spec.name, spec.url, spec.url, int(spec.enabled), spec.interval, iso(now)],
                     )
                     continue
-                if row[1] != spec.url:
+                feed_id, config_url, enabled, interval = row
+                if config_url != spec.url:
                     self.db.execute(
                         "UPDATE feeds SET url = ?, config_url = ?, etag = NULL,"
                         " last_modified = NULL, body_hash = NULL, paused_reason = NULL,"
                         " next_poll = NULL WHERE id = ?",
-                        [spec.url, spec.url, row[0]],
+                        [spec.url, spec.url, feed_id],
                     )
-                self.db.execute(
-                    "UPDATE feeds SET enabled = ?, interval_seconds = ? WHERE id = ?",
-                    [int(spec.enabled), spec.interval, row[0]],
-                )
-            marks = ",".join("?" * len(names))
-            self.db.execute(f"UPDATE feeds SET enabled = 0 WHERE name NOT IN ({marks})", names)
+                if (enabled, interval) != (int(spec.enabled), int(spec.interval)):
+                    self.db.execute(
+                        "UPDATE feeds SET enabled = ?, interval_seconds = ? WHERE id = ?",
+                        [int(spec.enabled), spec.interval, feed_id],
+                    )
+            configured = set(names)
+            gone = [name for name in known if name not in configured]
+            for name in gone:
+                self.db.execute("UPDATE feeds SET enabled = 0 WHERE name = ?", [name])
 
     def feeds(self, names: Sequence[str] | None = None) -> list[FeedRow]:
         """Enabled feeds, all of them or those named."""
