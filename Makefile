@@ -36,6 +36,7 @@ check: $(VENV)/.run-installed
 	$(BIN)/monitor check
 
 bench: $(VENV)/.dev-installed
+	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/poll.py
 
 clean:
