@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from monitor import __version__
@@ -65,6 +66,14 @@ def import_seeds(store: Store, directory: Path) -> BatchStats:
 
 
 def _poll(config: Config, store: Store, names: Sequence[str] | None, due_only: bool) -> PollReport:
+    report = _poll_feeds(config, store, names, due_only)
+    store.prune_fetch_log(utcnow() - timedelta(seconds=config.storage.keep_fetch_log))
+    return report
+
+
+def _poll_feeds(
+    config: Config, store: Store, names: Sequence[str] | None, due_only: bool
+) -> PollReport:
     feeds = store.feeds_due(utcnow()) if due_only else store.feeds(names)
     if names:
         known = {f.name for f in store.feeds(names)}

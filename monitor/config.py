@@ -116,6 +116,8 @@ class StorageConfig(_Strict):
     database: str = "storage/monitor.db"
     # Plain-text captures imported as seed items into every fresh database.
     seeds: str = "storage/seeds"
+    # How long rows of the `fetches` poll log are kept (items are never pruned).
+    keep_fetch_log: Duration = Field(30 * 86400.0, ge=86400, le=3650 * 86400)
 
 
 class HttpConfig(_Strict):

@@ -426,6 +426,12 @@ class Store:
                     changed += 1
         return BatchStats(new=new, changed=changed, seen=seen)
 
+    def prune_fetch_log(self, before: datetime) -> int:
+        """Delete ``fetches`` rows older than ``before``; items are never pruned."""
+        with self._tx():
+            cur = self.db.execute("DELETE FROM fetches WHERE started < ?", [iso(before)])
+        return int(cur.rowcount)
+
     # -- reporting -------------------------------------------------------
     def count(self, sql: str, params: Sequence[Any] = ()) -> int:
         return int(self.db.execute(sql, list(params)).fetchone()[0])

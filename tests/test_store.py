@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -143,3 +143,13 @@ def test_database_is_a_plain_sqlite_file(store: Store) -> None:
     conn = sqlite3.connect(store.path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_fetch_log_pruning_keeps_items(store: Store) -> None:
+    feed = store.feeds()[0]
+    parsed = parse_feed(simple_feed(2), XML, "https://news.example/f")
+    store.record_success(feed, _log(), _ok(b"x"), parsed, body_hash="h", next_poll=NOW)
+    assert store.prune_fetch_log(NOW) == 0  # not older than NOW
+    assert store.prune_fetch_log(NOW + timedelta(seconds=1)) == 1
+    assert store.count("SELECT count(*) FROM fetches") == 0
+    assert store.count("SELECT count(*) FROM items") == 2
