@@ -1,6 +1,6 @@
 """The connection layer under :mod:`monitor.fetch`: the SSRF gate and the request deadline.
 
-Contract, for every request sent through :class:`GatedTransport`:
+Contract, for every request sent through a pool of :class:`GatedPools`:
 
 * **SSRF gate.**  Each new TCP connection (so every redirect hop that needs one) is
   opened by :class:`_GatedBackend`: the host name is resolved here, once, and the
@@ -19,15 +19,19 @@ Contract, for every request sent through :class:`GatedTransport`:
   same for httpcore errors raised elsewhere.  Other httpcore exceptions pass
   through unmapped.
 
-No httpx client configuration happens here: :mod:`monitor.fetch` builds the client.
+Which pool serves which origin, and how many there may be, is :class:`GatedPools`'
+business; :mod:`monitor.fetch` builds the requests and reads the responses.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import ssl
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -42,7 +46,8 @@ __all__ = [
     "CURRENT_DEADLINE",
     "Deadline",
     "Failure",
-    "GatedTransport",
+    "GatedPools",
+    "Origin",
     "bounded",
     "is_public_address",
     "os_failure",
@@ -271,56 +276,96 @@ class _GatedBackend(httpcore.NetworkBackend):
         raise os_failure(last.__cause__) from last
 
 
-class GatedTransport(httpx.BaseTransport):
-    """A minimal httpx transport over our own ``httpcore.ConnectionPool``.
+Origin = tuple[bytes, bytes, int]  # (scheme, host, port), as httpcore spells them
 
-    ``httpx.HTTPTransport`` takes no network backend, and swapping its private
-    ``_pool`` would break silently on upgrade; ``ConnectionPool(network_backend=)``
-    and ``httpx.BaseTransport`` are public API.  httpcore exceptions pass through
-    unmapped: monitor.fetch translates them.  Raises ValueError for a malformed
-    ``allow_private`` entry.
+
+class _Entry:
+    __slots__ = ("pool", "users")
+
+    def __init__(self, pool: httpcore.ConnectionPool) -> None:
+        self.pool, self.users = pool, 0
+
+
+class GatedPools:
+    """One ``httpcore.ConnectionPool`` per origin, all behind the SSRF gate.
+
+    A single pool shared by every host scans all its connections on every request
+    (a ``poll()`` per idle connection); a pool per origin only scans that origin's
+    few.  Each pool holds at most ``per_origin`` connections (the fetcher's host
+    slots already bound requests per host).  :meth:`lease` admits at most
+    ``max_in_flight`` requests at once across all origins, as the one shared pool
+    did.  Bound on pools: at most ``max_in_flight`` origins keep a pool; creating one
+    more closes the least recently used pool with no request in flight (there always
+    is one, since each request in flight holds only one pool).  So at most
+    ``max_in_flight * per_origin`` sockets stay open, idle ones included.
+
+    Pools are created lazily under a lock; :meth:`close` closes them all.  httpcore
+    exceptions pass through unmapped: monitor.fetch translates them.  Raises
+    ValueError for a malformed ``allow_private`` entry.
     """
 
-    def __init__(self, allow_private: Iterable[str], max_connections: int) -> None:
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=True),
-            max_connections=max_connections,
-            max_keepalive_connections=max_connections,
-            network_backend=_GatedBackend(_Allowlist(allow_private)),
+    def __init__(self, allow_private: Iterable[str], per_origin: int, max_in_flight: int) -> None:
+        self._backend = _GatedBackend(_Allowlist(allow_private))
+        self._ssl = httpx.create_ssl_context(verify=True)  # one context, shared by all
+        self._per_origin = max(1, per_origin)
+        self._max_pools = max(1, max_in_flight)
+        self._in_flight = threading.BoundedSemaphore(self._max_pools)
+        self._lock = threading.Lock()
+        self._pools: OrderedDict[Origin, _Entry] = OrderedDict()  # least recently used first
+        self._closed = False
+
+    def __len__(self) -> int:
+        """How many origins have a pool now."""
+        return len(self._pools)
+
+    @contextlib.contextmanager
+    def lease(self, origin: Origin, wait: float | None) -> Iterator[httpcore.ConnectionPool]:
+        """The pool of ``origin``, kept open until the block ends: send the request and
+        close its response inside it.  ``Failure(FetchTimeout, ...)`` if the
+        ``max_in_flight`` limit leaves no room within ``wait`` seconds (None: forever)."""
+        if not self._in_flight.acquire(timeout=wait):
+            raise timed_out("waiting for a connection")
+        try:
+            with self._lock:
+                if self._closed:
+                    raise RuntimeError("the fetcher is closed")
+                entry = self._pools.get(origin)
+                if entry is None:
+                    entry = self._pools[origin] = _Entry(self._new_pool())
+                else:
+                    self._pools.move_to_end(origin)
+                entry.users += 1
+                evicted = self._evict()
+            for pool in evicted:
+                pool.close()
+            try:
+                yield entry.pool
+            finally:
+                with self._lock:
+                    entry.users -= 1
+        finally:
+            self._in_flight.release()
+
+    def _new_pool(self) -> httpcore.ConnectionPool:
+        return httpcore.ConnectionPool(
+            ssl_context=self._ssl,
+            max_connections=self._per_origin,
+            max_keepalive_connections=self._per_origin,
+            network_backend=self._backend,
         )
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(request.stream, httpx.SyncByteStream)
-        url = request.url
-        response = self._pool.handle_request(
-            httpcore.Request(
-                method=request.method,
-                url=httpcore.URL(
-                    scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
-                ),
-                headers=request.headers.raw,
-                content=request.stream,
-                extensions=request.extensions,
-            )
-        )
-        assert isinstance(response.stream, Iterable)
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_ResponseStream(response.stream),
-            extensions=response.extensions,
-        )
+    def _evict(self) -> list[httpcore.ConnectionPool]:
+        """Remove least recently used idle pools beyond the bound (under the lock)."""
+        excess = len(self._pools) - self._max_pools
+        if excess <= 0:
+            return []
+        idle = [key for key, entry in self._pools.items() if not entry.users][:excess]
+        return [self._pools.pop(key).pool for key in idle]
 
     def close(self) -> None:
-        self._pool.close()
-
-
-class _ResponseStream(httpx.SyncByteStream):
-    def __init__(self, stream: Iterable[bytes]) -> None:
-        self._stream = stream
-
-    def __iter__(self) -> Iterator[bytes]:
-        yield from self._stream
-
-    def close(self) -> None:
-        getattr(self._stream, "close", lambda: None)()
+        with self._lock:
+            self._closed = True
+            pools = [entry.pool for entry in self._pools.values()]
+            self._pools.clear()
+        for pool in pools:
+            pool.close()

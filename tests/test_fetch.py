@@ -6,6 +6,7 @@ ever handed to the SSRF gate, which must refuse them before any connection.
 
 from __future__ import annotations
 
+import base64
 import functools
 import ipaddress
 import select
@@ -39,6 +40,7 @@ from monitor.errors import (
 )
 from monitor.fetch import Fetcher, FetchPolicy, is_public_address, parse_retry_after
 from monitor.model import Validators
+from monitor.netguard import GatedPools
 from tests.httpserver import LoopbackServer
 
 UA = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
@@ -549,6 +551,25 @@ def test_user_agent_and_accept_sent_on_every_hop(http_server: LoopbackServer) ->
     assert all("application/rss+xml" in r.headers["accept"] for r in http_server.requests)
 
 
+def test_cookies_live_for_one_redirect_chain_only(http_server: LoopbackServer) -> None:
+    start = http_server.add("/login", redirect_to="/feed.xml",
+                            headers={"Set-Cookie": "sid=abc; Path=/"})  # fmt: skip
+    feed = http_server.add("/feed.xml", FEED)
+    with fetcher_for(http_server) as fetcher:
+        assert fetcher.fetch(start).body == FEED
+        fetcher.fetch(feed)
+    assert [r.headers.get("cookie") for r in http_server.requests] == [None, "sid=abc", None]
+
+
+def test_credentials_in_the_url_are_sent_as_basic_auth(http_server: LoopbackServer) -> None:
+    http_server.add("/private.xml", FEED)
+    url = f"http://user:p%40ss@127.0.0.1:{http_server.port}/private.xml"
+    with fetcher_for(http_server) as fetcher:
+        assert fetcher.fetch(url).body == FEED
+    expected = "Basic " + base64.b64encode(b"user:p@ss").decode()
+    assert http_server.requests[0].headers["authorization"] == expected
+
+
 def test_accept_types_refuses_before_reading_body(http_server: LoopbackServer) -> None:
     # The body trickles: reading it would end in a timeout, not this error.
     url = http_server.add("/doc.pdf", b"%PDF" * 100, content_type="application/pdf",
@@ -599,6 +620,47 @@ def test_sequential_fetches_reuse_one_connection(http_server: LoopbackServer, ca
                 fetcher.fetch(url, validators)
     assert len(http_server.requests) == 20 * (3 if case == "redirect chain" else 1)
     assert http_server.connections == 1
+
+
+def _two_origins(server: LoopbackServer, path: str) -> list[str]:
+    # "127.1" is 127.0.0.1 spelt another way: another origin (and host slot) for the
+    # fetcher, the same server for the test.
+    return [server.url(path), f"http://127.1:{server.port}{path}"]
+
+
+@pytest.mark.parametrize(("max_connections", "connections"), [(2, 2), (1, 8)])
+def test_one_pool_per_origin_and_least_recently_used_idle_pools_are_closed(
+    http_server: LoopbackServer, max_connections: int, connections: int
+) -> None:
+    # Each origin keeps its own connection while both fit under max_connections; with
+    # room for one origin only, each switch closes the other's idle pool.
+    http_server.add("/feed.xml", FEED)
+    urls = _two_origins(http_server, "/feed.xml")
+    allow = ("127.0.0.0/8",)
+    with fetcher_for(allow_private=allow, max_connections=max_connections) as fetcher:
+        for i in range(8):
+            assert fetcher.fetch(urls[i % 2]).status == 200
+    hosts = {r.headers["host"] for r in http_server.requests}
+    assert hosts == {f"127.0.0.1:{http_server.port}", f"127.1:{http_server.port}"}
+    assert http_server.connections == connections
+
+
+def test_close_closes_every_pool(http_server: LoopbackServer) -> None:
+    http_server.add("/feed.xml", FEED)
+    gated = GatedPools(("127.0.0.0/8",), per_origin=2, max_in_flight=8)
+    used = []
+    for url in _two_origins(http_server, "/feed.xml"):
+        host = url.split("/")[2].split(":")[0].encode()
+        with gated.lease((b"http", host, http_server.port), wait=5) as pool:
+            assert pool.request("GET", url).status == 200
+            used.append(pool)
+    assert len(gated) == 2
+    assert [len(pool.connections) for pool in used] == [1, 1]
+    gated.close()
+    assert len(gated) == 0
+    assert [len(pool.connections) for pool in used] == [0, 0]
+    with pytest.raises(RuntimeError), gated.lease((b"http", b"127.0.0.1", 80), wait=5):
+        pass
 
 
 def test_large_error_body_is_not_drained(http_server: LoopbackServer) -> None:
@@ -661,6 +723,20 @@ def test_hosts_are_limited_separately(http_server: LoopbackServer) -> None:
             list(pool.map(lambda i: fetcher.fetch(urls[i % 2]), range(8)))
         assert other.max_in_flight == 2
     assert http_server.max_in_flight == 2
+
+
+def test_max_connections_bounds_requests_in_flight_across_hosts(
+    http_server: LoopbackServer,
+) -> None:
+    http_server.add("/feed.xml", FEED, delay=0.2)
+    urls = _two_origins(http_server, "/feed.xml")
+    allow = ("127.0.0.0/8",)
+    with (
+        fetcher_for(allow_private=allow, max_connections=1) as fetcher,
+        ThreadPoolExecutor(4) as pool,
+    ):
+        assert {r.status for r in pool.map(lambda i: fetcher.fetch(urls[i % 2]), range(4))} == {200}
+    assert http_server.max_in_flight == 1
 
 
 # --- parse_retry_after -------------------------------------------------------------------
