@@ -18,9 +18,7 @@ from monitor import __version__
 from monitor.config import Config, config_path, load_config, redact_url
 from monitor.errors import ConfigError, MonitorError
 from monitor.fetch import Fetcher, FetchPolicy
-from monitor.opml import Subscription, export_opml, parse_opml, to_toml
 from monitor.pipeline import FeedOutcome, Poller, PollReport, utcnow
-from monitor.seeds import read_seed_dir
 from monitor.store import BatchStats, FeedSpec, Store
 
 log = logging.getLogger("monitor")
@@ -59,6 +57,8 @@ def import_seeds(store: Store, directory: Path) -> BatchStats:
     if not directory.is_dir():
         log.warning("seeds directory %s does not exist; no seeds imported", directory)
         return BatchStats()
+    from monitor.seeds import read_seed_dir  # the capture rules load only when needed
+
     read = read_seed_dir(directory)
     for problem in read.problems:
         print(f"  seed skipped: {problem}")
@@ -210,12 +210,15 @@ def cmd_status(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_export_opml(config: Config, args: argparse.Namespace) -> int:
+    from monitor.opml import Subscription, export_opml
+
     sys.stdout.write(export_opml(Subscription(f.name, f.url) for f in config.feeds))
     return 0
 
 
 def cmd_import_opml(config: Config, args: argparse.Namespace) -> int:
     from monitor.config import _url_identity
+    from monitor.opml import parse_opml, to_toml
 
     try:
         data = Path(args.file).read_bytes()

@@ -11,11 +11,10 @@ other feeds.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import queue
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -26,7 +25,6 @@ from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, 
 from monitor.fetch import Fetcher
 from monitor.model import FetchResult, ParsedFeed, Validators
 from monitor.normalize import body_hash
-from monitor.parse import parse_feed
 from monitor.store import BatchStats, FeedRow, FetchLog, Store
 
 log = logging.getLogger("monitor.pipeline")
@@ -34,7 +32,7 @@ log = logging.getLogger("monitor.pipeline")
 # Bodies parsed in this process before worker processes are started for the rest.
 POOL_THRESHOLD = 8
 # Feed-state updates held back before they are written together (see Poller._flush).
-DEFER_MAX = 500
+DEFER_MAX = 5000
 
 
 @dataclass(frozen=True)
@@ -87,6 +85,9 @@ def utcnow() -> datetime:
 
 def parse_job(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed | ParseFailure:
     """Runs in a worker process: parse, and turn failures into data."""
+    # Imported here: a poll where every feed answers 304 never needs feedparser.
+    from monitor.parse import parse_feed
+
     try:
         return parse_feed(body, headers, url)
     except NotAFeed as e:
@@ -107,6 +108,9 @@ def error_kind(error: MonitorError) -> str:
 
 
 def _make_pool(workers: int) -> Executor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # forkserver: never fork a process that already runs fetch threads.
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["monitor.parse"])
