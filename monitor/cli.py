@@ -10,7 +10,8 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from monitor import __version__
 from monitor.config import Config, config_path, load_config, redact_url
 from monitor.errors import ConfigError, MonitorError
 from monitor.fetch import Fetcher, FetchPolicy
-from monitor.pipeline import FeedOutcome, Poller, PollReport, utcnow
+from monitor.pipeline import Poller, PollReport, utcnow
 from monitor.store import BatchStats, FeedSpec, Store
 
 log = logging.getLogger("monitor")
@@ -44,13 +45,21 @@ def _policy(config: Config) -> FetchPolicy:
     )
 
 
-def open_store(config: Config) -> Store:
+@contextmanager
+def opened_store(config: Config, *, lock: bool = False) -> Iterator[Store]:
+    """The database, its feeds synced from the config; with ``lock``, the
+    worker lock held (one polling process per database)."""
     store = Store(Path(config.storage.database))
-    store.sync_feeds(
-        [FeedSpec(f.name, f.url, config.feed_interval(f), f.enabled) for f in config.feeds],
-        utcnow(),
-    )
-    return store
+    try:
+        if lock:
+            store.lock()
+        store.sync_feeds(
+            [FeedSpec(f.name, f.url, config.feed_interval(f), f.enabled) for f in config.feeds],
+            utcnow(),
+        )
+        yield store
+    finally:
+        store.close()
 
 
 def import_seeds(store: Store, directory: Path) -> BatchStats:
@@ -81,30 +90,20 @@ def _poll_feeds(
         if missing:
             raise MonitorError(f"no enabled feed is named: {', '.join(map(repr, missing))}")
     with Fetcher(_policy(config)) as fetcher:
-        if _interactive() and len(feeds) > 1:
-            from rich.progress import Progress
-
-            with Progress(transient=True) as progress:
-                task = progress.add_task("polling feeds", total=len(feeds))
-
-                def tick(_: FeedOutcome) -> None:
-                    progress.advance(task)
-
-                poller = Poller(
-                    store,
-                    fetcher,
-                    max_connections=config.http.max_connections,
-                    parse_workers=config.ingest.workers,
-                    on_done=tick,
-                )
-                return poller.poll(feeds)
         poller = Poller(
             store,
             fetcher,
             max_connections=config.http.max_connections,
             parse_workers=config.ingest.workers,
         )
-        return poller.poll(feeds)
+        if not (_interactive() and len(feeds) > 1):
+            return poller.poll(feeds)
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("polling feeds", total=len(feeds))
+            poller.on_done = lambda _: progress.advance(task)
+            return poller.poll(feeds)
 
 
 def _print_report(report: PollReport) -> None:
@@ -117,16 +116,14 @@ def _print_report(report: PollReport) -> None:
 
 
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
-    store = open_store(config)
-    try:
-        store.lock()
+    with opened_store(config, lock=True) as store:
         seeds = import_seeds(store, Path(config.storage.seeds))
         print(f"database: {config.storage.database}")
         print(f"seeds: {seeds.seen} records ({seeds.new} new, {seeds.changed} updated)")
         if not args.once:
             from monitor.worker import run_forever
 
-            return run_forever(config, store, lambda: _poll(config, store, None, True))
+            return run_forever(config, lambda: _tick(config))
         report = _poll(config, store, None, True)
         _print_report(report)
         print("matches: topic tagging is not built yet (issue #4); 0 matches recorded")
@@ -135,24 +132,31 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
             f" {config.storage.database}  (or: sqlite3 {config.storage.database})"
         )
         return 0
-    finally:
-        store.close()
+
+
+def _tick(config: Config) -> None:
+    """One scheduler tick of `monitor run`: poll what is due.  It runs on the
+    scheduler's thread, so it opens its own connection (SQLite connections
+    stay on the thread that made them); the worker lock stays with `run`."""
+    with opened_store(config) as store:
+        report = _poll(config, store, None, True)
+    log.info(
+        "event=tick polled=%d ok=%d failed=%d new=%d",
+        len(report.outcomes),
+        len(report.ok),
+        len(report.failed),
+        report.new_items,
+    )
 
 
 def cmd_poll(config: Config, args: argparse.Namespace) -> int:
-    store = open_store(config)
-    try:
-        store.lock()
-        report = _poll(config, store, args.names or None, False)
-        _print_report(report)
-        return 0
-    finally:
-        store.close()
+    with opened_store(config, lock=True) as store:
+        _print_report(_poll(config, store, args.names or None, False))
+    return 0
 
 
 def cmd_seeds_import(config: Config, args: argparse.Namespace) -> int:
-    store = open_store(config)
-    try:
+    with opened_store(config) as store:
         directory = Path(args.dir or config.storage.seeds)
         if not directory.is_dir():
             raise MonitorError(f"{directory} is not a directory")
@@ -161,9 +165,7 @@ def cmd_seeds_import(config: Config, args: argparse.Namespace) -> int:
             f"seeds: {stats.seen} records from {directory}"
             f" ({stats.new} new, {stats.changed} updated)"
         )
-        return 0
-    finally:
-        store.close()
+    return 0
 
 
 def cmd_check(config: Config, args: argparse.Namespace) -> int:
@@ -175,11 +177,8 @@ def cmd_check(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_status(config: Config, args: argparse.Namespace) -> int:
-    store = open_store(config)
-    try:
+    with opened_store(config) as store:
         rows = store.feed_health()
-    finally:
-        store.close()
     from rich.console import Console
     from rich.table import Table
 

@@ -17,14 +17,13 @@ from typing import Any
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from monitor.config import Config
-from monitor.store import Store
 
 log = logging.getLogger("monitor.worker")
 
 TICK_SECONDS = 30
 
 
-def run_forever(config: Config, store: Store, poll_due: Callable[[], Any]) -> int:
+def run_forever(config: Config, poll_due: Callable[[], Any]) -> int:
     """Tick every ``TICK_SECONDS`` and poll the feeds that are due, until
     SIGTERM or SIGINT; the current poll finishes its writes first."""
     scheduler = BlockingScheduler(timezone="UTC")

@@ -192,3 +192,62 @@ def test_a_bad_seed_file_is_reported_and_the_others_imported(tmp_path: Path) -> 
     assert "(1 new, 0 updated)" in result.stdout
     db = sqlite3.connect(tmp_path / "storage" / "monitor.db")
     assert db.execute("SELECT seed_file FROM items").fetchall() == [("b_bytes.txt",)]
+
+
+def test_run_service_polls_then_stops_cleanly_on_sigterm(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    import signal
+    import time
+
+    cfg = write_config(
+        tmp_path / "m.toml",
+        {"News": http_server.add("/n.xml", simple_feed(3))},
+        [http_server.host_port],
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(cfg), "run"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    db = tmp_path / "storage" / "monitor.db"
+    try:
+        deadline = time.monotonic() + 60
+        while not http_server.requests_to("/n.xml") or "event=tick" not in _peek(proc):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "no tick within 60 s"
+            time.sleep(0.1)
+        # A second poller is refused while the service holds the lock.
+        second = run("--config", str(cfg), "poll", cwd=tmp_path)
+        assert second.returncode == 1 and "in use by another monitor process" in second.stderr
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "event=shutdown" in err
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM items WHERE source = 'feed'").fetchone()[0] == 3
+    assert run("--config", str(cfg), "poll", cwd=tmp_path).returncode == 0  # lock released
+
+
+_seen_err: dict[int, str] = {}
+
+
+def _peek(proc: subprocess.Popen[str]) -> str:
+    """What the service logged so far (its stderr), without blocking."""
+    import os as _os
+    import select
+
+    assert proc.stderr is not None
+    fd = proc.stderr.fileno()
+    _os.set_blocking(fd, False)
+    while select.select([fd], [], [], 0)[0]:
+        chunk = _os.read(fd, 65536)
+        if not chunk:
+            break
+        _seen_err[proc.pid] = _seen_err.get(proc.pid, "") + chunk.decode(errors="replace")
+    return _seen_err.get(proc.pid, "")
