@@ -47,16 +47,18 @@ def _policy(config: Config) -> FetchPolicy:
 
 @contextmanager
 def opened_store(config: Config, *, lock: bool = False) -> Iterator[Store]:
-    """The database, its feeds synced from the config; with ``lock``, the
-    worker lock held (one polling process per database)."""
+    """The database.  With ``lock``: the worker lock is held (one polling
+    process per database) and the ``feeds`` table is synced from the config.
+    Only the lock holder syncs, so a command run with an edited config never
+    fights a running service over which feeds exist."""
     store = Store(Path(config.storage.database))
     try:
         if lock:
             store.lock()
-        store.sync_feeds(
-            [FeedSpec(f.name, f.url, config.feed_interval(f), f.enabled) for f in config.feeds],
-            utcnow(),
-        )
+            store.sync_feeds(
+                [FeedSpec(f.name, f.url, config.feed_interval(f), f.enabled) for f in config.feeds],
+                utcnow(),
+            )
         yield store
     finally:
         store.close()

@@ -147,7 +147,7 @@ class HttpConfig(_Strict):
             except ValueError:
                 pass
             host, sep, port = entry.rpartition(":")
-            if not sep or not host or not port.isdigit():
+            if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
                 raise ValueError(f"{entry!r} is neither host:port nor a CIDR network")
         return entries
 

@@ -67,8 +67,7 @@ __all__ = [
 
 FEED_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
-    "application/feed+json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, "
-    "application/json;q=0.5, text/html;q=0.2, */*;q=0.1"
+    "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.2, */*;q=0.1"
 )
 HTML_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 ACCEPT_ENCODING = "gzip, deflate, br"  # only what _decoded() can bound

@@ -32,10 +32,34 @@ from monitor.normalize import (
     sanitize_html,
 )
 
-# An internal DTD subset declaring entities is how billion-laughs and XXE
-# payloads arrive; real feeds do not need one.  Rejected before any parse.
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _HEAD = 4096
+# What may precede the root element: the XML declaration, comments, processing
+# instructions and white space.  Scanned to find a DOCTYPE however deep it is.
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_DOCTYPE = re.compile(rb"\s*<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_END = re.compile(rb"""(?:"[^"]*"|'[^']*'|[^>\["'])*([\[>])""")
+_TTL = re.compile(r"\d{1,6}")
+MAX_TTL_MINUTES = 7 * 24 * 60
+
+
+def declares_entities(body: bytes) -> bool:
+    """True if the document's DOCTYPE has an internal subset (``[...]``), which
+    is how billion-laughs and XXE payloads declare their entities; real feeds
+    never need one.  The whole prolog is scanned, so padding it with comments
+    does not hide the DOCTYPE; UTF-16 documents are checked after decoding."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        body = body.decode("utf-16", errors="replace").encode("utf-8")
+    pos = 3 if body.startswith(b"\xef\xbb\xbf") else 0
+    while match := _PROLOG_ITEM.match(body, pos):
+        if match.end() == pos:
+            break
+        pos = match.end()
+    doctype = _DOCTYPE.match(body, pos)
+    if doctype is None:
+        return False
+    end = _DOCTYPE_END.match(body, doctype.end())
+    # An unterminated DOCTYPE is refused too: there is nothing safe to parse.
+    return end is None or end.group(1) == b"["
 
 
 def _struct_to_dt(value: Any) -> datetime | None:
@@ -112,9 +136,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
     content_type = headers.get("content-type", "").split(";")[0].strip().lower()
     if not body.strip():
         raise NotAFeed(content_type or "empty body")
-    if _ENTITY_DECL.search(body[: 1 << 16]) or (
-        b"<!DOCTYPE" in body[:_HEAD].upper() and b"[" in body[: body.find(b">", 0, _HEAD) + 1]
-    ):
+    if declares_entities(body):
         raise ParseError("the feed declares XML entities (a DTD subset); refused for safety")
     try:
         # BytesIO, not bytes: feedparser treats a bytes/str argument as a
@@ -162,7 +184,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
         site_url=site_url,
         entries=tuple(entries),
         malformed=malformed,
-        ttl_minutes=int(ttl) if ttl.isdigit() else None,
+        ttl_minutes=min(int(ttl), MAX_TTL_MINUTES) if _TTL.fullmatch(ttl) else None,
     )
 
 

@@ -165,16 +165,20 @@ class Poller:
                 # pending future each time, which is quadratic in the feed count.
                 fut = finished.get()
                 stage, feed, extra = pending.pop(fut)
-                if stage == "fetch":
-                    started, result = fut.result()
-                    nxt = self._after_fetch(feed, started, result)
-                    if isinstance(nxt, FeedOutcome):
-                        self._done(report, nxt)
+                try:
+                    if stage == "fetch":
+                        started, result = fut.result()
+                        nxt = self._after_fetch(feed, started, result)
+                        if isinstance(nxt, FeedOutcome):
+                            self._done(report, nxt)
+                        else:
+                            track(nxt, "parse", feed, (started, result))
                     else:
-                        track(nxt, "parse", feed, (started, result))
-                else:
-                    started, result = extra
-                    self._done(report, self._after_parse(feed, started, result, fut.result()))
+                        started, result = extra
+                        parsed = fut.result()
+                        self._done(report, self._after_parse(feed, started, result, parsed))
+                except Exception as e:  # a bug or a store error costs this feed only
+                    self._done(report, self._crashed(feed, e))
                 if len(self._deferred) >= DEFER_MAX:
                     self._flush()
         finally:
@@ -183,6 +187,22 @@ class Poller:
                 self._pool.shutdown(wait=True, cancel_futures=True)
             self._flush()
         return report
+
+    def _crashed(self, feed: FeedRow, error: Exception) -> FeedOutcome:
+        """An unexpected error while handling one feed: logged with its
+        traceback, recorded on the feed if the database lets us, and reported."""
+        log.exception("feed=%r internal error", feed.name)
+        message = f"internal error: {type(error).__name__}: {error}"
+        now = self.clock()
+        entry = FetchLog(feed.url, now, 0, None, None, "error", message)
+        nxt = schedule.next_after_failure(
+            now, feed.name, feed.interval, feed.consecutive_failures + 1
+        )
+        try:
+            self.store.record_failure(feed, entry, kind="internal", next_poll=nxt)
+        except Exception:
+            log.exception("feed=%r could not record the failure", feed.name)
+        return FeedOutcome(feed.name, feed.url, False, "error", error=message)
 
     def _flush(self) -> None:
         """Write the deferred feed-state updates in one transaction.
@@ -197,9 +217,15 @@ class Poller:
         if not self._deferred:
             return
         writes, self._deferred = self._deferred, []
-        with self.store.transaction():
-            for write in writes:
-                write()
+        try:
+            with self.store.transaction():
+                for write in writes:
+                    try:
+                        write()  # its own savepoint: a failure undoes only this feed's update
+                    except Exception:
+                        log.exception("could not record a feed's poll state")
+        except Exception:  # the commit itself failed: these health updates are lost
+            log.exception("could not record %d feeds' poll state", len(writes))
 
     def _done(self, report: PollReport, outcome: FeedOutcome) -> None:
         report.outcomes.append(outcome)

@@ -39,7 +39,9 @@ def next_after_success(
 def backoff(interval: float, failures: int) -> float:
     """Growing wait after ``failures`` consecutive failures (1, 2, …): the
     interval doubled per failure, capped at a day."""
-    return clamp(interval * (2 ** max(0, failures - 1)))
+    # The exponent is capped: a feed failing every minute for years must not
+    # overflow a float (2**30 intervals is far past the one-day cap anyway).
+    return clamp(interval * (2 ** min(max(0, failures - 1), 30)))
 
 
 def next_after_failure(

@@ -149,7 +149,7 @@ class Store:
         try:
             with self.db.atomic():
                 yield
-        except sqlite3.Error as e:
+        except (sqlite3.Error, OverflowError) as e:  # OverflowError: an int SQLite can't hold
             raise StoreError(f"database write failed: {e}") from e
 
     @contextmanager
@@ -187,7 +187,7 @@ class Store:
                     self.db.execute(
                         "UPDATE feeds SET url = ?, config_url = ?, etag = NULL,"
                         " last_modified = NULL, body_hash = NULL, paused_reason = NULL,"
-                        " next_poll = NULL WHERE id = ?",
+                        " next_poll = NULL, consecutive_failures = 0 WHERE id = ?",
                         [spec.url, spec.url, feed_id],
                     )
                 if (enabled, interval) != (int(spec.enabled), int(spec.interval)):
@@ -201,12 +201,15 @@ class Store:
                 self.db.execute("UPDATE feeds SET enabled = 0 WHERE name = ?", [name])
 
     def feeds(self, names: Sequence[str] | None = None) -> list[FeedRow]:
-        """Enabled feeds, all of them or those named."""
+        """Enabled feeds: those named (paused ones included: naming a feed is
+        how an operator retries it), else all that are not paused."""
         sql = f"SELECT {_FEED_COLUMNS} FROM feeds WHERE enabled = 1"
         params: list[Any] = []
         if names:
             sql += f" AND name IN ({','.join('?' * len(names))})"
             params = list(names)
+        else:
+            sql += " AND paused_reason IS NULL"
         return [_feed_row(r) for r in self.db.execute(sql + " ORDER BY id", params)]
 
     def feeds_due(self, now: datetime) -> list[FeedRow]:
@@ -278,6 +281,7 @@ class Store:
                 "last_success": iso(now),
                 "last_status": result.status,
                 "consecutive_failures": 0,
+                "paused_reason": None,
                 "last_error": None,
                 "last_error_kind": None,
                 "next_poll": iso(next_poll),
@@ -316,20 +320,27 @@ class Store:
             ],
         )
 
-    def _find_item(self, feed_id: int, entry: Entry, url_is_unique: bool) -> tuple[int, str] | None:
+    def _find_item(
+        self, feed_id: int, entry: Entry, url_is_unique: bool, body_ids: set[str]
+    ) -> tuple[int, str] | None:
         row = self.db.execute(
             "SELECT i.id, i.content_hash FROM sightings s JOIN items i ON i.id = s.item_id"
             " WHERE s.feed_id = ? AND s.entry_id = ?",
             [feed_id, entry.entry_id],
         ).fetchone()
         if row is None and entry.canonical_url and url_is_unique:
-            # Guids that change on every fetch: the same link in the same feed
-            # is the same entry.
-            row = self.db.execute(
-                "SELECT i.id, i.content_hash FROM sightings s JOIN items i ON i.id = s.item_id"
-                " WHERE s.feed_id = ? AND i.canonical_url = ?",
+            # Guids that change on every fetch: an earlier entry of this feed with
+            # the same link and the same title, whose own id is no longer in the
+            # body, is this entry under a new id.  Title and absence are both
+            # required: a feed that reuses one link for a daily briefing (new
+            # guid, new title each day) must keep every day's item.
+            for item_id, old_hash, old_entry_id, old_title in self.db.execute(
+                "SELECT i.id, i.content_hash, s.entry_id, i.title FROM sightings s"
+                " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ? AND i.canonical_url = ?",
                 [feed_id, entry.canonical_url],
-            ).fetchone()
+            ).fetchall():
+                if old_entry_id not in body_ids and old_title.casefold() == entry.title.casefold():
+                    return item_id, old_hash
         return (row[0], row[1]) if row else None
 
     def _store_entries(self, feed_id: int, entries: Sequence[Entry], now: datetime) -> BatchStats:
@@ -337,9 +348,10 @@ class Store:
         counts: dict[str | None, int] = {}
         for e in entries:
             counts[e.canonical_url] = counts.get(e.canonical_url, 0) + 1
+        body_ids = {e.entry_id for e in entries}
         new = changed = 0
         for entry in entries:
-            found = self._find_item(feed_id, entry, counts[entry.canonical_url] == 1)
+            found = self._find_item(feed_id, entry, counts[entry.canonical_url] == 1, body_ids)
             if found is None:
                 cur = self.db.execute(
                     "INSERT INTO items (source, feed_id, entry_id, url, canonical_url, title,"
@@ -371,11 +383,15 @@ class Store:
             item_id, old_hash = found
             if old_hash != entry.content_hash:
                 self.db.execute(
-                    "UPDATE items SET title = ?, author = ?, updated = ?, text = ?,"
+                    "UPDATE items SET url = ?, canonical_url = ?, title = ?, author = ?,"
+                    " published = coalesce(?, published), updated = ?, text = ?,"
                     " content_html = ?, content_hash = ?, last_changed = ? WHERE id = ?",
                     [
+                        entry.url,
+                        entry.canonical_url,
                         entry.title,
                         entry.author,
+                        iso(entry.published),
                         iso(entry.updated),
                         entry.text,
                         entry.content_html,

@@ -154,3 +154,11 @@ def test_parse_size() -> None:
     assert parse_size(2048) == 2048
     with pytest.raises(ValueError):
         parse_size("lots")
+
+
+@pytest.mark.parametrize(
+    "entry", ["localhost:99999", "localhost:0", "localhost", ":80", "10.0.0.0/33"]
+)
+def test_allow_private_entries_are_checked(entry: str) -> None:
+    (found,) = problems({"http": {"allow_private": [entry]}})
+    assert found.startswith("http.allow_private: ")

@@ -89,8 +89,9 @@ def test_external_entity_is_refused_and_no_file_read(tmp_path: Path) -> None:
         '<rss version="2.0"><channel><title>t</title><item><title>&xxe;</title>'
         "</item></channel></rss>"
     ).encode()
-    with pytest.raises(ParseError):
+    with pytest.raises(ParseError) as info:
         parse_feed(body, XML, "https://x.example/")
+    assert "TOP-SECRET" not in str(info.value)
 
 
 def test_body_that_is_a_file_path_is_never_opened(tmp_path: Path) -> None:
@@ -184,3 +185,31 @@ def test_atom_feed_and_ttl() -> None:
     assert entry.updated is not None and entry.updated.isoformat() == "2024-11-21T08:00:00+00:00"
     rss_ttl = simple_feed(1).replace(b"<channel>", b"<channel><ttl>120</ttl>")
     assert parse_feed(rss_ttl, XML, "https://x/").ttl_minutes == 120
+
+
+def test_entity_declarations_behind_a_padded_prolog_are_still_refused() -> None:
+    padded = BILLION_LAUGHS.replace(
+        b'<?xml version="1.0"?>', b'<?xml version="1.0"?><!--' + b"pad " * 40_000 + b"-->", 1
+    )
+    assert len(padded) > 150_000
+    with pytest.raises(ParseError, match="entities"):
+        parse_feed(padded, XML, "https://x.example/")
+    utf16 = BILLION_LAUGHS.decode().replace('version="1.0"', 'version="1.0" encoding="utf-16"')
+    with pytest.raises(ParseError, match="entities"):
+        parse_feed(utf16.encode("utf-16"), XML, "https://x.example/")
+
+
+def test_doctype_without_internal_subset_is_parsed_and_never_fetched() -> None:
+    body = simple_feed(1).replace(
+        b"<rss", b'<!DOCTYPE rss SYSTEM "http://127.0.0.1:9/evil.dtd">\n<rss', 1
+    )
+    assert len(parse_feed(body, XML, "https://x.example/").entries) == 1
+
+
+@pytest.mark.parametrize(
+    ("ttl", "minutes"),
+    [("60", 60), ("99999999999999999999", None), ("²", None), ("-5", None), ("999999", 10080)],
+)
+def test_ttl_is_bounded(ttl: str, minutes: int | None) -> None:
+    body = simple_feed(1).replace(b"<channel>", f"<channel><ttl>{ttl}</ttl>".encode())
+    assert parse_feed(body, XML, "https://x.example/").ttl_minutes == minutes
