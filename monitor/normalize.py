@@ -22,11 +22,10 @@ _TRACKING_PARAM = re.compile(
     re.IGNORECASE,
 )
 # C0/C1 controls except tab and newline, plus the bidi embedding/override/isolate
-# characters that can disguise a title (Trojan Source style).
+# characters that can disguise a title (Trojan Source style), and zero-width spaces.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 # Tags kept in the sanitized HTML copy; everything else is unwrapped to its text,
@@ -44,16 +43,19 @@ _BLOCK_TAGS = {
     "tr", "td", "th", "table", "section", "article", "header", "footer", "figure", "figcaption",
     "hr", "dd", "dt", "dl",
 }  # fmt: skip
-# Tags that end a line rather than a paragraph.
-_LINE_TAGS = {"br", "li", "tr", "td", "th", "dt", "dd"}
-_TAG = re.compile(r"<(/?)([a-z0-9]+)[^>]*>")
+_LINE_OPEN = re.compile(r"<(?:br|li|tr|td|th|dt|dd)\b[^>]*>")  # a line starts at <li>
+_LINE_CLOSE = re.compile(r"</(?:br|li|tr|td|th|dt|dd)>")  # ... not at </li>
+_TAG = re.compile(r"</?[a-z0-9]+[^>]*>")
 
 
 def clean_text(text: str) -> str:
     """NFC, control and bidi characters removed, spaces folded, at most one blank line."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):  # the common case skips the copy
+        text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    # str.split() folds every Unicode space (NBSP, thin, ideographic …) in C.
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -172,13 +174,8 @@ def html_to_text(fragment: str) -> str:
         fragment, tags=_BLOCK_TAGS, clean_content_tags=_DROP_CONTENT, attributes={}, link_rel=None
     )
     # nh3 escapes every '<' of text, so what is left in angle brackets is a tag.
-    return clean_text(html.unescape(_TAG.sub(_tag_break, bare)))
-
-
-def _tag_break(match: re.Match[str]) -> str:
-    if match.group(2) in _LINE_TAGS:
-        return "" if match.group(1) else "\n"  # a line starts at <li>, not at </li>
-    return "\n\n"
+    bare = _LINE_CLOSE.sub("", _LINE_OPEN.sub("\n", bare))
+    return clean_text(html.unescape(_TAG.sub("\n\n", bare)))
 
 
 def content_hash(*parts: str | None) -> str:
