@@ -21,6 +21,7 @@ class Harness:
     store: Store
     server: LoopbackServer
     fetcher: Fetcher
+    pooled: int = 0
 
     def feeds(self, **urls: str) -> None:
         self.store.sync_feeds(
@@ -29,7 +30,10 @@ class Harness:
 
     def poll(self, *names: str, workers: int = 1) -> PollReport:
         poller = Poller(self.store, self.fetcher, parse_workers=workers)
-        return poller.poll(self.store.feeds(list(names) or None))
+        poller.pool_min_feeds = 10  # small polls may use the worker pool too
+        report = poller.poll(self.store.feeds(list(names) or None))
+        self.pooled = poller.pooled
+        return report
 
     def q(self, sql: str, *params: object) -> list[tuple[object, ...]]:
         return [tuple(r) for r in self.store.db.execute(sql, list(params)).fetchall()]
@@ -293,10 +297,13 @@ def test_reordered_feed_adds_nothing(h: Harness) -> None:
 
 def test_many_feeds_parse_in_worker_processes(h: Harness) -> None:
     urls = {
-        f"feed{i:02d}": h.server.add(f"/f{i}.xml", simple_feed(3, start=i * 10)) for i in range(16)
+        # Slow answers, so that the worker processes are up before the last bodies.
+        f"feed{i:02d}": h.server.add(f"/f{i}.xml", simple_feed(3, start=i * 10), delay=0.15)
+        for i in range(16)
     }
     h.feeds(**urls)
     report = h.poll(workers=2)
+    assert h.pooled > 0
     assert (len(report.ok), report.new_items) == (16, 48)
     assert h.q("SELECT count(DISTINCT feed_id) FROM items") == [(16,)]
 
