@@ -160,6 +160,23 @@ class IngestConfig(_Strict):
 class FeedDefaults(_Strict):
     # How often a feed is polled unless it sets its own interval.
     interval: Duration = Field(900.0, ge=60, le=7 * 86400)
+    # Fetch each new item's page and keep its article text.
+    fulltext: bool = True
+    # Store each fetched page's HTML, compressed, with its fetch time and hash.
+    keep_html: bool = False
+
+
+class ExtractConfig(_Strict):
+    # Wall-time and memory limits for extracting one page (a worker process is
+    # killed and replaced when it runs over; the item keeps the feed's text).
+    timeout: Duration = Field(10.0, gt=0, le=300)
+    memory: Size = Field(512 * 1024**2, ge=64 * 1024**2, le=16 * 1024**3)
+    # Extraction processes; 0 means one per CPU core.
+    workers: int = Field(0, ge=0, le=64)
+    # Article pages fetched at a time (the per-host limit still applies).
+    page_concurrency: int = Field(8, ge=1, le=128)
+    # Pages queued per poll; the rest wait for the next poll, oldest first.
+    max_pages_per_poll: int = Field(500, ge=1, le=100_000)
 
 
 class FeedConfig(_Strict):
@@ -171,6 +188,26 @@ class FeedConfig(_Strict):
     interval: Duration | None = Field(None, ge=60, le=7 * 86400)
     # Set to false to keep the feed configured but not polled.
     enabled: bool = True
+    # Override [defaults] fulltext / keep_html for this feed.
+    fulltext: bool | None = None
+    keep_html: bool | None = None
+    # CSS selector of the article body on this feed's pages, for sites where the
+    # generic extractor fails (like Miniflux's and FreshRSS's per-feed rules).
+    content_selector: str | None = None
+
+    @field_validator("content_selector")
+    @classmethod
+    def _check_selector(cls, selector: str | None) -> str | None:
+        if selector is None:
+            return None
+        import soupsieve
+
+        try:
+            soupsieve.compile(selector)
+        except Exception as e:  # soupsieve.SelectorSyntaxError and friends
+            first = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise ValueError(f"invalid CSS selector {selector!r}: {first}") from e
+        return selector
 
     @field_validator("name")
     @classmethod
@@ -237,11 +274,18 @@ class Config(_Strict):
     http: HttpConfig = HttpConfig()
     ingest: IngestConfig = IngestConfig()
     defaults: FeedDefaults = FeedDefaults()
+    extract: ExtractConfig = ExtractConfig()
     feeds: tuple[FeedConfig, ...] = ()
     topics: tuple[TopicConfig, ...] = ()
 
     def feed_interval(self, feed: FeedConfig) -> float:
         return feed.interval if feed.interval is not None else self.defaults.interval
+
+    def feed_fulltext(self, feed: FeedConfig) -> bool:
+        return feed.fulltext if feed.fulltext is not None else self.defaults.fulltext
+
+    def feed_keep_html(self, feed: FeedConfig) -> bool:
+        return feed.keep_html if feed.keep_html is not None else self.defaults.keep_html
 
 
 def _loc(loc: Sequence[int | str]) -> str:

@@ -97,3 +97,51 @@ def m001_core(db: Database) -> None:
     db.table("items").enable_fts(
         ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize=FTS_TOKENIZE
     )
+
+
+@migrations()
+def m002_fulltext(db: Database) -> None:
+    """Article pages: the feed's own text kept apart, how `text` was made,
+    the page fetch state, learned boilerplate, and optional raw HTML."""
+    for column, kind in (
+        ("feed_text", "TEXT NOT NULL DEFAULT ''"),
+        ("extraction", "TEXT NOT NULL DEFAULT 'feed'"),
+        ("extraction_note", "TEXT"),
+        ("page_status", "TEXT"),
+        ("page_fetched", "TEXT"),
+        ("page_error", "TEXT"),
+        ("site_name", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE items ADD COLUMN {column} {kind}")
+    for column, kind in (
+        ("fulltext", "INTEGER NOT NULL DEFAULT 1"),
+        ("keep_html", "INTEGER NOT NULL DEFAULT 0"),
+        ("content_selector", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE feeds ADD COLUMN {column} {kind}")
+    db.execute("UPDATE items SET feed_text = text")
+    db.execute("UPDATE items SET extraction = 'capture' WHERE source = 'seed'")
+    db.execute(
+        "CREATE INDEX items_page_pending ON items(page_status) WHERE page_status = 'pending'"
+    )
+    db.execute("""
+        CREATE TABLE boilerplate (
+            scope TEXT NOT NULL,
+            block TEXT NOT NULL,
+            sample TEXT NOT NULL,
+            pages INTEGER NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY (scope, block)
+        )""")
+    db.execute("""
+        CREATE TABLE pages (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            url TEXT NOT NULL,
+            fetched TEXT NOT NULL,
+            content_type TEXT,
+            sha256 TEXT NOT NULL,
+            html_gzip BLOB NOT NULL
+        )""")
+    db.execute("CREATE INDEX pages_item ON pages(item_id)")

@@ -28,8 +28,11 @@ from sqlite_utils import Database
 
 from monitor.errors import LockHeld, StoreError
 from monitor.migrations import migrations
-from monitor.model import Entry, FetchResult, ParsedFeed, SeedDocument
-from monitor.normalize import content_hash, iso
+from monitor.model import Entry, FetchResult, ParsedFeed
+from monitor.normalize import iso
+from monitor.pagestore import BatchStats, PageStore
+
+__all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class FeedSpec:
     url: str
     interval: float
     enabled: bool = True
+    # Off unless asked for: the CLI passes the config's setting (on by default).
+    fulltext: bool = False
+    keep_html: bool = False
+    content_selector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,13 +64,9 @@ class FeedRow:
     next_poll: str | None
     paused_reason: str | None
     enabled: bool
-
-
-@dataclass(frozen=True)
-class BatchStats:
-    new: int = 0
-    changed: int = 0
-    seen: int = 0
+    fulltext: bool = False
+    keep_html: bool = False
+    content_selector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class FetchLog:
 
 _FEED_COLUMNS = (
     "id, name, url, interval_seconds, etag, last_modified, body_hash, "
-    "consecutive_failures, next_poll, paused_reason, enabled"
+    "consecutive_failures, next_poll, paused_reason, enabled, fulltext, keep_html, content_selector"
 )
 
 
@@ -98,10 +101,13 @@ def _feed_row(row: Sequence[Any]) -> FeedRow:
         next_poll=row[8],
         paused_reason=row[9],
         enabled=bool(row[10]),
+        fulltext=bool(row[11]),
+        keep_html=bool(row[12]),
+        content_selector=row[13],
     )
 
 
-class Store:
+class Store(PageStore):
     """One open database.  Not thread-safe: use it from one thread."""
 
     def __init__(self, path: Path | str) -> None:
@@ -165,9 +171,10 @@ class Store:
         provenance).  A feed whose configured URL changed starts over at the
         new URL; one moved by a permanent redirect keeps the moved URL."""
         known = {
-            row[0]: (row[1], row[2], row[3], row[4])
+            row[0]: (row[1], row[2], (row[3], row[4], row[5], row[6], row[7]))
             for row in self.db.execute(
-                "SELECT name, id, config_url, enabled, interval_seconds FROM feeds"
+                "SELECT name, id, config_url, enabled, interval_seconds, fulltext, keep_html,"
+                " content_selector FROM feeds"
             )
         }
         with self._tx():
@@ -175,14 +182,22 @@ class Store:
             for spec in specs:
                 names.append(spec.name)
                 row = known.get(spec.name)
+                settings = (
+                    int(spec.enabled),
+                    int(spec.interval),
+                    int(spec.fulltext),
+                    int(spec.keep_html),
+                    spec.content_selector,
+                )
                 if row is None:
                     self.db.execute(
                         "INSERT INTO feeds (name, url, config_url, enabled, interval_seconds,"
-                        " added) VALUES (?, ?, ?, ?, ?, ?)",
-                        [spec.name, spec.url, spec.url, int(spec.enabled), spec.interval, iso(now)],
+                        " fulltext, keep_html, content_selector, added)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [spec.name, spec.url, spec.url, *settings, iso(now)],
                     )
                     continue
-                feed_id, config_url, enabled, interval = row
+                feed_id, config_url, stored = row
                 if config_url != spec.url:
                     self.db.execute(
                         "UPDATE feeds SET url = ?, config_url = ?, etag = NULL,"
@@ -190,10 +205,11 @@ class Store:
                         " next_poll = NULL, consecutive_failures = 0 WHERE id = ?",
                         [spec.url, spec.url, feed_id],
                     )
-                if (enabled, interval) != (int(spec.enabled), int(spec.interval)):
+                if tuple(stored) != settings:
                     self.db.execute(
-                        "UPDATE feeds SET enabled = ?, interval_seconds = ? WHERE id = ?",
-                        [int(spec.enabled), spec.interval, feed_id],
+                        "UPDATE feeds SET enabled = ?, interval_seconds = ?, fulltext = ?,"
+                        " keep_html = ?, content_selector = ? WHERE id = ?",
+                        [*settings, feed_id],
                     )
             configured = set(names)
             gone = [name for name in known if name not in configured]
@@ -275,7 +291,7 @@ class Store:
         parsed), the feed's validators and schedule, and the fetch log."""
         now = log.started
         with self._tx():
-            stats = self._store_entries(feed.id, parsed.entries, now) if parsed else BatchStats()
+            stats = self._store_entries(feed, parsed.entries, now) if parsed else BatchStats()
             sets = {
                 "last_polled": iso(now),
                 "last_success": iso(now),
@@ -343,22 +359,51 @@ class Store:
                     return item_id, old_hash
         return (row[0], row[1]) if row else None
 
-    def _store_entries(self, feed_id: int, entries: Sequence[Entry], now: datetime) -> BatchStats:
+    def _store_entries(self, feed: FeedRow, entries: Sequence[Entry], now: datetime) -> BatchStats:
         stamp = iso(now)
-        counts: dict[str | None, int] = {}
+        urls: dict[str | None, int] = {}
         for e in entries:
-            counts[e.canonical_url] = counts.get(e.canonical_url, 0) + 1
+            urls[e.canonical_url] = urls.get(e.canonical_url, 0) + 1
         body_ids = {e.entry_id for e in entries}
+        found = [self._find_item(feed.id, e, urls[e.canonical_url] == 1, body_ids) for e in entries]
+        fresh = [e for e, f in zip(entries, found, strict=True) if f is None]
+        edited = [e for e, f in zip(entries, found, strict=True) if f and f[1] != e.content_hash]
+        # New entries teach this feed's boilerplate; edited ones are only cleaned.
+        scope = f"feed:{feed.id}"
+        cleaned = (
+            dict(
+                zip(
+                    (id(e) for e in fresh),
+                    (t for t, _ in self._strip_learned(scope, [e.text for e in fresh], now)),
+                    strict=True,
+                )
+            )
+            if fresh
+            else {}
+        )
+        if edited:
+            cleaned.update(
+                zip(
+                    (id(e) for e in edited),
+                    (
+                        t
+                        for t, _ in self._strip_learned(scope, [e.text for e in edited], now, False)
+                    ),
+                    strict=True,
+                )
+            )
+        page = "pending" if feed.fulltext else None
         new = changed = 0
-        for entry in entries:
-            found = self._find_item(feed_id, entry, counts[entry.canonical_url] == 1, body_ids)
-            if found is None:
+        for entry, hit in zip(entries, found, strict=True):
+            text = cleaned.get(id(entry), entry.text)
+            if hit is None:
                 cur = self.db.execute(
                     "INSERT INTO items (source, feed_id, entry_id, url, canonical_url, title,"
-                    " author, published, updated, text, content_html, content_hash, first_seen,"
-                    " last_changed) VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " author, published, updated, text, feed_text, content_html, content_hash,"
+                    " page_status, first_seen, last_changed)"
+                    " VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        feed_id,
+                        feed.id,
                         entry.entry_id,
                         entry.url,
                         entry.canonical_url,
@@ -366,9 +411,11 @@ class Store:
                         entry.author,
                         iso(entry.published),
                         iso(entry.updated),
-                        entry.text,
+                        text,
+                        text,
                         entry.content_html,
                         entry.content_hash,
+                        page if entry.url else None,
                         stamp,
                         stamp,
                     ],
@@ -376,16 +423,20 @@ class Store:
                 self.db.execute(
                     "INSERT INTO sightings (item_id, feed_id, entry_id, url, first_seen,"
                     " last_seen) VALUES (?, ?, ?, ?, ?, ?)",
-                    [cur.lastrowid, feed_id, entry.entry_id, entry.url, stamp, stamp],
+                    [cur.lastrowid, feed.id, entry.entry_id, entry.url, stamp, stamp],
                 )
                 new += 1
                 continue
-            item_id, old_hash = found
+            item_id, old_hash = hit
             if old_hash != entry.content_hash:
+                # The entry's own content changed: its page is fetched again, and
+                # until then an item without page text shows the new feed text.
                 self.db.execute(
                     "UPDATE items SET url = ?, canonical_url = ?, title = ?, author = ?,"
-                    " published = coalesce(?, published), updated = ?, text = ?,"
-                    " content_html = ?, content_hash = ?, last_changed = ? WHERE id = ?",
+                    " published = coalesce(?, published), updated = ?,"
+                    " text = CASE WHEN extraction = 'feed' THEN ? ELSE text END, feed_text = ?,"
+                    " content_html = ?, content_hash = ?, last_changed = ?,"
+                    " page_status = coalesce(?, page_status) WHERE id = ?",
                     [
                         entry.url,
                         entry.canonical_url,
@@ -393,10 +444,12 @@ class Store:
                         entry.author,
                         iso(entry.published),
                         iso(entry.updated),
-                        entry.text,
+                        text,
+                        text,
                         entry.content_html,
                         entry.content_hash,
                         stamp,
+                        page if entry.url else None,
                         item_id,
                     ],
                 )
@@ -404,43 +457,9 @@ class Store:
             self.db.execute(
                 "UPDATE sightings SET last_seen = ?, entry_id = ?, url = ?"
                 " WHERE feed_id = ? AND item_id = ?",
-                [stamp, entry.entry_id, entry.url, feed_id, item_id],
+                [stamp, entry.entry_id, entry.url, feed.id, item_id],
             )
         return BatchStats(new=new, changed=changed, seen=len(entries))
-
-    # -- seeds -----------------------------------------------------------
-    def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
-        """Record seed documents as items with ``source = 'seed'``.  Idempotent:
-        a seed already stored with the same content is left alone; one whose
-        content changed (an edited file, improved cleaning rules) is updated."""
-        new = changed = seen = 0
-        stamp = iso(now)
-        with self._tx():
-            for doc in docs:
-                seen += 1
-                digest = content_hash(doc.title, doc.text)
-                row = self.db.execute(
-                    "SELECT id, content_hash FROM items WHERE source = 'seed'"
-                    " AND seed_file = ? AND entry_id = ?",
-                    [doc.seed_file, doc.entry_id],
-                ).fetchone()
-                values = [doc.title, doc.author, iso(doc.published), doc.text, digest]
-                if row is None:
-                    self.db.execute(
-                        "INSERT INTO items (source, seed_file, entry_id, title, author,"
-                        " published, text, content_hash, first_seen, last_changed)"
-                        " VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [doc.seed_file, doc.entry_id, *values, stamp, stamp],
-                    )
-                    new += 1
-                elif row[1] != digest:
-                    self.db.execute(
-                        "UPDATE items SET title = ?, author = ?, published = ?, text = ?,"
-                        " content_hash = ?, last_changed = ? WHERE id = ?",
-                        [*values, stamp, row[0]],
-                    )
-                    changed += 1
-        return BatchStats(new=new, changed=changed, seen=seen)
 
     def prune_fetch_log(self, before: datetime) -> int:
         """Delete ``fetches`` rows older than ``before``; items are never pruned."""

@@ -298,14 +298,14 @@ def test_reordered_feed_adds_nothing(h: Harness) -> None:
 def test_many_feeds_parse_in_worker_processes(h: Harness) -> None:
     urls = {
         # Slow answers, so that the worker processes are up before the last bodies.
-        f"feed{i:02d}": h.server.add(f"/f{i}.xml", simple_feed(3, start=i * 10), delay=0.15)
-        for i in range(16)
+        f"feed{i:02d}": h.server.add(f"/f{i}.xml", simple_feed(3, start=i * 10), delay=0.25)
+        for i in range(24)
     }
     h.feeds(**urls)
     report = h.poll(workers=2)
     assert h.pooled > 0
-    assert (len(report.ok), report.new_items) == (16, 48)
-    assert h.q("SELECT count(DISTINCT feed_id) FROM items") == [(16,)]
+    assert (len(report.ok), report.new_items) == (24, 72)
+    assert h.q("SELECT count(DISTINCT feed_id) FROM items") == [(24,)]
 
 
 def test_per_host_concurrency_is_at_most_two(h: Harness) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from monitor.errors import LockHeld, StoreError
+from monitor.migrations import migrations
 from monitor.model import FetchResult, SeedDocument
 from monitor.parse import parse_feed
 from monitor.store import FeedSpec, FetchLog, Store
@@ -42,13 +43,16 @@ def test_schema_wal_and_public_columns(store: Store) -> None:
     feeds = {c.name for c in db.table("feeds").columns}
     assert {"url", "last_error", "consecutive_failures", "next_poll", "etag"} <= feeds
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["m001_core"]
+    assert applied[:2] == ["m001_core", "m002_fulltext"]
+    assert migrations.pending(db) == []
 
 
 def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
     Store(tmp_path / "m.db").close()
     again = Store(tmp_path / "m.db")
-    assert again.count("SELECT count(*) FROM _sqlite_migrations") == 1
+    applied = again.count("SELECT count(*) FROM _sqlite_migrations")
+    assert applied == len(migrations.applied(again.db)) >= 2
+    assert migrations.pending(again.db) == []
 
 
 def test_batch_is_stored_once_and_fts_follows(store: Store) -> None:

@@ -1,0 +1,225 @@
+"""The article-page half of the store: page jobs, their results, learned
+boilerplate and raw evidence.  Mixed into :class:`monitor.store.Store`."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from monitor import boilerplate
+from monitor.extract import Article
+from monitor.model import SeedDocument
+from monitor.normalize import content_hash, iso
+
+# Page text replaces the feed's own text unless it is less than this share of
+# it: a paywall teaser or consent notice is shorter than the feed's summary.
+MIN_PAGE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """An item whose article page is to be fetched."""
+
+    item_id: int
+    url: str
+    feed_id: int
+    selector: str | None
+    keep_html: bool
+    feed_text: str
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What fetching and extracting one page came to.  ``status`` is ``done``,
+    ``failed`` (fetch error), ``skipped`` (not HTML) or ``timeout`` (the
+    extraction ran over its limits)."""
+
+    job: PageJob
+    fetched: datetime
+    status: str
+    article: Article | None = None
+    error: str | None = None
+    content_type: str | None = None
+    html: bytes | None = None
+
+
+@dataclass(frozen=True)
+class BatchStats:
+    new: int = 0
+    changed: int = 0
+    seen: int = 0
+
+
+class PageStore:
+    """Items that do not come from a feed poll: seed captures and article pages."""
+
+    db: Database
+
+    def _tx(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    # -- seeds -----------------------------------------------------------
+    def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
+        """Record seed documents as items with ``source = 'seed'``.  Idempotent:
+        a seed already stored with the same content is left alone; one whose
+        content changed (an edited file, improved cleaning rules) is updated."""
+        new = changed = seen = 0
+        stamp = iso(now)
+        with self._tx():
+            for doc in docs:
+                seen += 1
+                digest = content_hash(doc.title, doc.text)
+                row = self.db.execute(
+                    "SELECT id, content_hash FROM items WHERE source = 'seed'"
+                    " AND seed_file = ? AND entry_id = ?",
+                    [doc.seed_file, doc.entry_id],
+                ).fetchone()
+                values = [doc.title, doc.author, iso(doc.published), doc.text, digest]
+                if row is None:
+                    self.db.execute(
+                        "INSERT INTO items (source, seed_file, entry_id, title, author,"
+                        " published, text, content_hash, first_seen, last_changed,"
+                        " feed_text, extraction) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " 'capture')",
+                        [doc.seed_file, doc.entry_id, *values, stamp, stamp, doc.text],
+                    )
+                    new += 1
+                elif row[1] != digest:
+                    self.db.execute(
+                        "UPDATE items SET title = ?, author = ?, published = ?, text = ?,"
+                        " content_hash = ?, last_changed = ? WHERE id = ?",
+                        [*values, stamp, row[0]],
+                    )
+                    changed += 1
+        return BatchStats(new=new, changed=changed, seen=seen)
+
+    def pending_pages(
+        self, limit: int, feed_id: int | None = None, exclude: Iterable[int] = ()
+    ) -> list[PageJob]:
+        """Items waiting for their page, oldest first (restart-safe: the state
+        is in ``items.page_status``)."""
+        sql = (
+            "SELECT i.id, i.url, i.feed_id, f.content_selector, f.keep_html, i.feed_text"
+            " FROM items i JOIN feeds f ON f.id = i.feed_id"
+            " WHERE i.page_status = 'pending' AND f.enabled = 1"
+        )
+        params: list[Any] = []
+        if feed_id is not None:
+            sql += " AND i.feed_id = ?"
+            params.append(feed_id)
+        skip = set(exclude)
+        jobs = []
+        for row in self.db.execute(sql + " ORDER BY i.id", params):
+            if row[0] in skip:
+                continue
+            jobs.append(PageJob(row[0], row[1], row[2], row[3], bool(row[4]), row[5]))
+            if len(jobs) >= limit:
+                break
+        return jobs
+
+    def record_page(self, result: PageResult) -> str:
+        """Store a page's outcome on its item; returns ``items.extraction``."""
+        job, stamp = result.job, iso(result.fetched)
+        with self._tx():
+            if result.html is not None and job.keep_html:
+                self.db.execute(
+                    "INSERT INTO pages (item_id, url, fetched, content_type, sha256, html_gzip)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        job.item_id,
+                        job.url,
+                        stamp,
+                        result.content_type,
+                        hashlib.sha256(result.html).hexdigest(),
+                        gzip.compress(result.html, 6),
+                    ],
+                )
+            article = result.article
+            if result.status != "done" or article is None or not article.text:
+                note = result.error or (article.note if article else "") or "no text found"
+                self.db.execute(
+                    "UPDATE items SET page_status = ?, page_fetched = ?, page_error = ?,"
+                    " extraction = 'feed', extraction_note = ? WHERE id = ?",
+                    [result.status, stamp, result.error, note, job.item_id],
+                )
+                return "feed"
+            scope = boilerplate.site_scope(article.canonical_url or job.url)
+            text, removed = article.text, list[str]()
+            if scope:
+                text, removed = self._strip_learned(scope, [article.text], result.fetched)[0]
+            method, note = article.method, article.note
+            if len(text) < MIN_PAGE_SHARE * len(job.feed_text):
+                method = "feed"
+                note = (
+                    f"page text ({len(text)} characters by {article.method}) is shorter than"
+                    f" the feed's ({len(job.feed_text)}): paywall, consent page or teaser"
+                )
+            if removed:
+                note = "; ".join(filter(None, [note, f"{len(removed)} boilerplate lines removed"]))
+            self.db.execute(
+                "UPDATE items SET text = CASE WHEN ? = 'feed' THEN text ELSE ? END,"
+                " extraction = ?, extraction_note = ?, page_status = 'done', page_fetched = ?,"
+                " page_error = NULL, canonical_url = coalesce(?, canonical_url),"
+                " site_name = coalesce(?, site_name), author = coalesce(author, ?),"
+                " published = coalesce(published, ?) WHERE id = ?",
+                [
+                    method,
+                    text,
+                    method,
+                    note or None,
+                    stamp,
+                    article.canonical_url,
+                    article.site_name,
+                    article.author,
+                    iso(article.published),
+                    job.item_id,
+                ],
+            )
+            return method
+
+    def _strip_learned(
+        self, scope: str, texts: list[str], now: datetime, learn: bool = True
+    ) -> list[tuple[str, list[str]]]:
+        """Count these texts' blocks for ``scope`` (when ``learn``), then strip
+        every block that has crossed the threshold."""
+        keys = sorted(set().union(*(boilerplate.page_keys(t) for t in texts)))
+        known: dict[str, int] = {}
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            known.update(
+                self.db.execute(
+                    f"SELECT block, pages FROM boilerplate WHERE scope = ? AND block IN ({marks})",
+                    [scope, *chunk],
+                ).fetchall()
+            )
+        counts = boilerplate.count(texts, known) if learn else known
+        if learn:
+            samples = {
+                boilerplate.block_key(line.strip()): line.strip()
+                for t in texts
+                for line in t.split("\n")
+                if line.strip()
+            }
+            stamp = iso(now)
+            self.db.conn.executemany(
+                "INSERT INTO boilerplate (scope, block, sample, pages, first_seen, last_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, block)"
+                " DO UPDATE SET pages = excluded.pages, last_seen = excluded.last_seen",
+                [
+                    (scope, key, samples.get(key, "")[: boilerplate.MAX_BLOCK], n, stamp, stamp)
+                    for key, n in counts.items()
+                ],
+            )
+        return [boilerplate.strip(t, counts) for t in texts]
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
