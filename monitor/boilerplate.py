@@ -3,8 +3,9 @@
 A *block* is one line of clean text.  Blocks that recur across many pages of
 one site (or many entries of one feed) are chrome, however they look: "Issue
 Small Image", "Notes to editors", a newsletter plug, "💬 155 ❤️ 232".  Each
-block is keyed by its normalized form (case folded, white space collapsed,
-digits replaced by 0, so that counters match), and the store keeps, per *scope*
+block is keyed by its normalized form (case folded, white space collapsed; in
+lines of at most three words, digits too, so that counters match), and the
+store keeps, per *scope*
 (``site:<host>`` for article pages, ``feed:<id>`` for feed entries), on how
 many distinct pages each key has appeared.
 
@@ -27,11 +28,16 @@ MIN_PAGES = 3
 MAX_BLOCK = 200
 
 _DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+SHORT_LINE_WORDS = 3
 
 
 def block_key(line: str) -> str:
-    """The identity of a block: what stays when counters and case change."""
-    norm = _DIGITS.sub("0", " ".join(line.casefold().split()))
+    """The identity of a block: its case-folded words; in a short line (a
+    counter, a pager, "155 comments") numbers do not count either."""
+    norm = " ".join(line.casefold().split())
+    if len(_WORD.findall(norm)) <= SHORT_LINE_WORDS:
+        norm = _DIGITS.sub("0", norm)
     return hashlib.blake2b(norm.encode(), digest_size=12).hexdigest()
 
 

@@ -19,6 +19,7 @@ from monitor import __version__
 from monitor.config import Config, config_path, load_config, redact_url
 from monitor.errors import ConfigError, MonitorError
 from monitor.fetch import Fetcher, FetchPolicy
+from monitor.pages import PageSettings
 from monitor.pipeline import Poller, PollReport, utcnow
 from monitor.store import BatchStats, FeedSpec, Store
 
@@ -56,7 +57,18 @@ def opened_store(config: Config, *, lock: bool = False) -> Iterator[Store]:
         if lock:
             store.lock()
             store.sync_feeds(
-                [FeedSpec(f.name, f.url, config.feed_interval(f), f.enabled) for f in config.feeds],
+                [
+                    FeedSpec(
+                        f.name,
+                        f.url,
+                        config.feed_interval(f),
+                        f.enabled,
+                        fulltext=config.feed_fulltext(f),
+                        keep_html=config.feed_keep_html(f),
+                        content_selector=f.content_selector,
+                    )
+                    for f in config.feeds
+                ],
                 utcnow(),
             )
         yield store
@@ -92,11 +104,19 @@ def _poll_feeds(
         if missing:
             raise MonitorError(f"no enabled feed is named: {', '.join(map(repr, missing))}")
     with Fetcher(_policy(config)) as fetcher:
+        x = config.extract
         poller = Poller(
             store,
             fetcher,
             max_connections=config.http.max_connections,
             parse_workers=config.ingest.workers,
+            pages=PageSettings(
+                concurrency=x.page_concurrency,
+                max_per_poll=x.max_pages_per_poll,
+                timeout=x.timeout,
+                memory_mb=x.memory // 1024**2,
+                workers=x.workers,
+            ),
         )
         if not (_interactive() and len(feeds) > 1):
             return poller.poll(feeds)
@@ -115,6 +135,9 @@ def _print_report(report: PollReport) -> None:
     )
     for o in sorted(report.failed, key=lambda o: o.name):
         print(f"  failed: {o.name} <{redact_url(o.url)}>: {o.error}")
+    if report.pages:
+        counts = ", ".join(f"{n} {what}" for what, n in sorted(report.pages.items()))
+        print(f"article pages: {sum(report.pages.values())} ({counts})")
 
 
 def cmd_run(config: Config, args: argparse.Namespace) -> int:

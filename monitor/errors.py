@@ -130,3 +130,10 @@ class LockHeld(MonitorError):
     """Another worker holds the database lock."""
 
     hint = "another `monitor` process is running on this database; stop it first"
+
+
+class SandboxError(MonitorError):
+    """A job run in a sandboxed worker process failed (see monitor.sandbox,
+    which defines the SandboxTimeout, SandboxMemory and SandboxCrashed
+    subclasses).  Also carries a job's own exception that could not be
+    pickled back, as its repr."""

@@ -171,3 +171,8 @@ def extract_article(
         return article(fallback, "readability", notes)
     notes.append(f"readability found {len(fallback)} characters")
     return article("", "", notes)
+
+
+def extract_page(html: bytes, url: str | None, selector: str | None) -> Article:
+    """:func:`extract_article` with positional arguments, for worker processes."""
+    return extract_article(html, url, selector=selector)

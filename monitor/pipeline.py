@@ -25,6 +25,8 @@ from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, 
 from monitor.fetch import Fetcher
 from monitor.model import FetchResult, ParsedFeed, Validators
 from monitor.normalize import body_hash
+from monitor.pages import PageFetcher, PageSettings
+from monitor.pagestore import PageResult
 from monitor.store import BatchStats, FeedRow, FetchLog, Store
 
 log = logging.getLogger("monitor.pipeline")
@@ -64,6 +66,8 @@ class ParseFailure:
 @dataclass
 class PollReport:
     outcomes: list[FeedOutcome] = field(default_factory=list)
+    # Article pages by result: an extraction method, or failed/skipped/timeout.
+    pages: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> list[FeedOutcome]:
@@ -137,6 +141,7 @@ class Poller:
         parse_workers: int = 0,
         clock: Callable[[], datetime] = utcnow,
         on_done: Callable[[FeedOutcome], None] | None = None,
+        pages: PageSettings | None = None,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
@@ -144,6 +149,7 @@ class Poller:
         self.parse_workers = parse_workers or os.cpu_count() or 1
         self.clock = clock
         self.on_done = on_done
+        self.pages = pages
         self.pool_min_feeds = POOL_MIN_FEEDS
         self._pool: Executor | None = None
         self._use_pool = False
@@ -153,8 +159,10 @@ class Poller:
         self._deferred: list[Callable[[], object]] = []
 
     def poll(self, feeds: Sequence[FeedRow]) -> PollReport:
+        """Poll ``feeds``, then fetch the article pages their new or changed
+        items (and earlier polls' leftovers) are waiting for."""
         report = PollReport()
-        if not feeds:
+        if not feeds and self.pages is None:
             return report
         self._pool = None
         self._parsed_inline = 0
@@ -163,23 +171,38 @@ class Poller:
         self._use_pool = len(feeds) >= self.pool_min_feeds and self.parse_workers > 1
         self._deferred = []
         finished: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
-        pending: dict[Future[Any], tuple[str, FeedRow, Any]] = {}
+        pending: dict[Future[Any], tuple[str, Any, Any]] = {}
 
-        def track(fut: Future[Any], stage: str, feed: FeedRow, extra: Any) -> None:
+        def track(fut: Future[Any], stage: str, feed: Any, extra: Any) -> None:
             pending[fut] = (stage, feed, extra)
             fut.add_done_callback(finished.put)
 
+        pages = PageFetcher(self.fetcher, self.pages, self.clock) if self.pages else None
+        queued: set[int] = set()
+
+        def enqueue_pages(feed_id: int | None = None) -> None:
+            if pages is None or self.pages is None:
+                return
+            room = self.pages.max_per_poll - len(queued)
+            for job in self.store.pending_pages(room, feed_id, queued) if room > 0 else ():
+                queued.add(job.item_id)
+                track(pages.submit(job), "page", None, job)
+
         threads = ThreadPoolExecutor(
-            max_workers=min(self.max_connections, len(feeds)), thread_name_prefix="fetch"
+            max_workers=max(1, min(self.max_connections, len(feeds))), thread_name_prefix="fetch"
         )
         try:
             for feed in feeds:
                 track(threads.submit(self._fetch, feed), "fetch", feed, None)
+            enqueue_pages()  # pages earlier polls left waiting
             while pending:
                 # A queue of finished futures, not wait(): wait() rescans every
                 # pending future each time, which is quadratic in the feed count.
                 fut = finished.get()
                 stage, feed, extra = pending.pop(fut)
+                if stage == "page":
+                    self._page_done(report, fut)
+                    continue
                 try:
                     if stage == "fetch":
                         started, result = fut.result()
@@ -191,7 +214,10 @@ class Poller:
                     else:
                         started, result = extra
                         parsed = fut.result()
-                        self._done(report, self._after_parse(feed, started, result, parsed))
+                        outcome = self._after_parse(feed, started, result, parsed)
+                        self._done(report, outcome)
+                        if outcome.new or outcome.changed:
+                            enqueue_pages(feed.id)
                 except Exception as e:  # a bug or a store error costs this feed only
                     self._done(report, self._crashed(feed, e))
                 if len(self._deferred) >= DEFER_MAX:
@@ -200,8 +226,30 @@ class Poller:
             threads.shutdown(wait=True, cancel_futures=True)
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
+            if pages is not None:
+                pages.close()
             self._flush()
         return report
+
+    def _page_done(self, report: PollReport, fut: Future[PageResult]) -> None:
+        """Record one page's outcome; its failure is data, like a feed's."""
+        try:
+            result = fut.result()
+            method = self.store.record_page(result)
+        except Exception:
+            log.exception("internal error while recording an article page")
+            report.pages["failed"] = report.pages.get("failed", 0) + 1
+            return
+        key = method if result.status == "done" else result.status
+        report.pages[key] = report.pages.get(key, 0) + 1
+        log.info(
+            "page item=%d url=%s status=%s extraction=%s error=%r",
+            result.job.item_id,
+            result.job.url,
+            result.status,
+            method,
+            result.error,
+        )
 
     def _crashed(self, feed: FeedRow, error: Exception) -> FeedOutcome:
         """An unexpected error while handling one feed: logged with its

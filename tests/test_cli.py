@@ -47,6 +47,8 @@ def write_config(path: Path, feeds: dict[str, str], allow: list[str], extra: str
         f"allow_private = {allow!r}".replace("'", '"'),
         'deadline = "5s"',
         'connect_timeout = "2s"',
+        "[defaults]",
+        "fulltext = false",  # test feeds link to example domains; pages have their own tests
         extra,
     ]
     for name, url in feeds.items():

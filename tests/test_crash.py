@@ -40,6 +40,8 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path: Path, http_server: LoopbackServe
         'min_gap = "0s"',
         "[ingest]",
         "workers = 1",
+        "[defaults]",
+        "fulltext = false",
     ]
     for f in range(FEEDS):
         body = rss(item(f * 1000 + n) for n in range(PER_FEED))

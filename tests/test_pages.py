@@ -1,0 +1,272 @@
+"""Article pages end to end: loopback feed and page server, real fetcher,
+sandboxed extraction, real SQLite file."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from monitor.fetch import Fetcher, FetchPolicy
+from monitor.pages import PageSettings
+from monitor.pipeline import Poller, PollReport
+from monitor.store import FeedSpec, Store
+from tests.feeds import item, rss
+from tests.httpserver import LoopbackServer
+
+PARA = (
+    "The tribunal heard evidence from {n} witnesses about the detention of journalists, "
+    "and the court ordered the authorities to disclose every record of the arrests. "
+)
+
+
+def article_page(n: int, *, extra: str = "", canonical: str | None = None) -> bytes:
+    body = "".join(f"<p>{PARA.format(n=n + k)}Paragraph {k} of story {n}.</p>" for k in range(6))
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>Story {n} | Site</title>{link}"
+        f"<meta name='author' content='Ana Reporter'></head><body>"
+        f"<nav><a href='/'>Home</a><a href='/world'>World</a><a href='/sport'>Sport</a></nav>"
+        f"<div class='cookie'>We use cookies. Accept all cookies</div>"
+        f"<article><h1>Story {n}</h1>{body}{extra}</article>"
+        f"<aside class='related'><h3>Read more</h3><ul><li><a href='/x'>Another story</a></li>"
+        f"</ul></aside><footer>© 2026 Example Media. Privacy policy. Terms.</footer>"
+        f"</body></html>"
+    ).encode()
+
+
+@dataclass
+class Pages:
+    store: Store
+    server: LoopbackServer
+    fetcher: Fetcher
+
+    def feed(self, name: str, path: str, links: list[str], **spec: object) -> None:
+        items = [
+            item(n, link=link, body=f"<p>Teaser {n}: the court case continues.</p>")
+            for n, link in enumerate(links, 1)
+        ]
+        url = self.server.add(path, rss(items))
+        self.store.sync_feeds(
+            [FeedSpec(name, url, 900, **{"fulltext": True, **spec})],  # type: ignore[arg-type]
+            datetime.now(UTC),
+        )
+
+    def poll(self, **settings: object) -> PollReport:
+        pages = PageSettings(timeout=3.0, memory_mb=512, workers=1, **settings)  # type: ignore[arg-type]
+        return Poller(self.store, self.fetcher, parse_workers=1, pages=pages).poll(
+            self.store.feeds()
+        )
+
+    def item(self, url: str) -> dict[str, object]:
+        cur = self.store.db.execute("SELECT * FROM items WHERE url = ?", [url])
+        cols = [d[0] for d in cur.description]
+        return dict(zip(cols, cur.fetchone(), strict=True))
+
+
+@pytest.fixture
+def p(tmp_path: Path, http_server: LoopbackServer) -> Iterator[Pages]:
+    policy = FetchPolicy(
+        user_agent="news-monitor-tests/1", allow_private=(http_server.host_port,), deadline=5.0
+    )
+    store = Store(tmp_path / "monitor.db")
+    with Fetcher(policy) as fetcher:
+        yield Pages(store, http_server, fetcher)
+    store.close()
+
+
+def test_new_items_get_their_article_text_and_keep_the_feed_text(p: Pages) -> None:
+    canonical = "https://example.org/world/story-1"
+    url = p.server.add("/a/1.html", article_page(1, canonical=canonical), content_type="text/html")
+    p.feed("news", "/feed.xml", [url])
+    report = p.poll()
+    assert report.pages == {"trafilatura": 1}
+    row = p.item(url)
+    assert row["extraction"] == "trafilatura"
+    assert row["page_status"] == "done"
+    assert "ordered the authorities to disclose every record" in str(row["text"])
+    assert "Paragraph 5 of story 1." in str(row["text"])
+    for chrome in ("Accept all cookies", "Read more", "Another story", "© 2026", "Sport"):
+        assert chrome not in str(row["text"])
+    assert row["feed_text"] == "Teaser 1: the court case continues."
+    assert row["canonical_url"] == canonical
+    assert p.store.count("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'tribunal'") == 1
+    # Unchanged entry on the next poll: the page is not fetched again.
+    p.server.add("/feed.xml", p.server.route_for("/feed.xml").body + b" ")  # type: ignore[union-attr]
+    p.poll()
+    assert len(p.server.requests_to("/a/1.html")) == 1
+
+
+def test_changed_entry_refetches_its_page(p: Pages) -> None:
+    url = p.server.add("/a/2.html", article_page(2), content_type="text/html")
+    p.feed("news", "/feed.xml", [url])
+    p.poll()
+    edited = rss([item(1, link=url, body="<p>Teaser 1, corrected: the case goes on.</p>")])
+    p.server.add("/feed.xml", edited)
+    p.poll()
+    assert len(p.server.requests_to("/a/2.html")) == 2
+    assert p.item(url)["feed_text"] == "Teaser 1, corrected: the case goes on."
+
+
+def test_403_page_keeps_the_feed_text_and_the_feed_stays_healthy(p: Pages) -> None:
+    url = p.server.add("/a/403.html", b"Forbidden", status=403, content_type="text/html")
+    p.feed("news", "/feed.xml", [url])
+    report = p.poll()
+    assert report.ok and report.pages == {"failed": 1}
+    row = p.item(url)
+    assert (row["extraction"], row["page_status"]) == ("feed", "failed")
+    assert row["page_error"] == "http error: HTTP 403"
+    assert row["text"] == "Teaser 1: the court case continues."
+
+
+def test_pdf_behind_the_link_is_skipped_before_its_body_is_read(p: Pages) -> None:
+    url = p.server.add(
+        "/a/report.pdf", b"%PDF-1.7" + b"\0" * 400_000, content_type="application/pdf"
+    )
+    p.feed("news", "/feed.xml", [url])
+    assert p.poll().pages == {"skipped": 1}
+    row = p.item(url)
+    assert row["page_status"] == "skipped"
+    assert "unexpected content type: application/pdf" in str(row["page_error"])
+    assert row["extraction"] == "feed"
+
+
+def test_consent_or_paywall_page_falls_back_to_the_feed_text(p: Pages) -> None:
+    wall = (
+        b"<html><body><div class='consent'><h1>Before you continue</h1><p>We and our partners "
+        b"use cookies. Accept all to continue.</p></div></body></html>"
+    )
+    url = p.server.add("/a/wall.html", wall, content_type="text/html")
+    p.feed("news", "/feed.xml", [url])
+    p.poll()
+    row = p.item(url)
+    assert row["extraction"] == "feed"
+    assert row["text"] == "Teaser 1: the court case continues."
+    assert "characters" in str(row["extraction_note"])
+
+
+def test_javascript_links_never_survive_into_stored_text_or_html(p: Pages) -> None:
+    page = article_page(3, extra='<p><a href="javascript:alert(document.cookie)">Click me</a></p>')
+    url = p.server.add("/a/js.html", page, content_type="text/html")
+    p.feed("news", "/feed.xml", [url])
+    p.poll()
+    row = p.item(url)
+    assert "javascript:" not in str(row["text"]) and "javascript:" not in str(row["content_html"])
+
+
+def test_page_redirecting_to_a_private_address_is_blocked(p: Pages) -> None:
+    url = p.server.add("/a/r.html", redirect_to="http://127.0.0.2:9/admin", status=302)
+    p.feed("news", "/feed.xml", [url])
+    p.poll()
+    row = p.item(url)
+    assert str(row["page_error"]).startswith("blocked: non-public address")
+    assert row["extraction"] == "feed"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><body>" + b"<div>" * 100_000 + b"deep" + b"</div>" * 100_000 + b"</body></html>",
+        b"<html><body><table><tr><td colspan=999999999>x</td></tr></table>"
+        + b"<p>filler text</p>" * 200_000
+        + b"</body></html>",
+    ],
+    ids=["deep-nesting", "huge-colspan-megabytes"],
+)
+def test_pathological_html_is_bounded_and_keeps_the_feed_text(p: Pages, html: bytes) -> None:
+    url = p.server.add("/a/bad.html", html, content_type="text/html")
+    p.feed("news", "/feed.xml", [url])
+    report = p.poll()
+    assert report.ok
+    row = p.item(url)
+    assert row["page_status"] in ("done", "timeout")
+    if row["page_status"] == "timeout":
+        assert row["extraction"] == "feed"
+        assert "timed out" in str(row["page_error"])
+    assert row["text"]  # never emptied
+
+
+def test_content_selector_overrides_the_generic_extractor(p: Pages) -> None:
+    page = (
+        b"<html><body><div class='story-body'><span>" + PARA.format(n=9).encode() * 3 + b"</span>"
+        b"<span>Selector-only sentence kept by the override.</span></div>"
+        b"<div class='story-body-2'>Unrelated sidebar text</div></body></html>"
+    )
+    url = p.server.add("/a/sel.html", page, content_type="text/html")
+    p.feed("news", "/feed.xml", [url], content_selector="div.story-body")
+    p.poll()
+    row = p.item(url)
+    assert row["extraction"] == "selector"
+    assert "Selector-only sentence kept by the override." in str(row["text"])
+    assert "Unrelated sidebar" not in str(row["text"])
+
+
+def test_keep_html_stores_the_page_compressed_with_its_hash(p: Pages) -> None:
+    page = article_page(4)
+    url = p.server.add("/a/4.html", page, content_type="text/html; charset=utf-8")
+    p.feed("news", "/feed.xml", [url], keep_html=True)
+    p.poll()
+    stored = p.store.db.execute("SELECT url, sha256, html_gzip, content_type FROM pages").fetchone()
+    assert stored[0] == url
+    assert stored[1] == hashlib.sha256(page).hexdigest()
+    assert gzip.decompress(stored[2]) == page
+    assert stored[3] == "text/html"
+
+
+def test_fulltext_off_fetches_no_page(p: Pages) -> None:
+    url = p.server.add("/a/5.html", article_page(5), content_type="text/html")
+    p.feed("news", "/feed.xml", [url], fulltext=False)  # type: ignore[arg-type]
+    assert p.poll().pages == {}
+    assert p.server.requests_to("/a/5.html") == []
+    assert p.item(url)["page_status"] is None
+
+
+def test_pages_beyond_the_per_poll_budget_wait_for_the_next_poll(p: Pages) -> None:
+    urls = [
+        p.server.add(f"/a/b{n}.html", article_page(n), content_type="text/html") for n in range(3)
+    ]
+    p.feed("news", "/feed.xml", urls)
+    assert sum(p.poll(max_per_poll=2).pages.values()) == 2
+    assert p.store.count("SELECT count(*) FROM items WHERE page_status = 'pending'") == 1
+    assert sum(p.poll(max_per_poll=2).pages.values()) == 1
+    assert p.store.count("SELECT count(*) FROM items WHERE page_status = 'pending'") == 0
+
+
+def test_boilerplate_recurring_on_a_site_is_learned_and_stripped(p: Pages) -> None:
+    plug = "<p>Support independent journalism: become a member today.</p>"
+    urls = [
+        p.server.add(f"/a/plug{n}.html", article_page(10 + n, extra=plug), content_type="text/html")
+        for n in range(4)
+    ]
+    p.feed("news", "/feed.xml", urls)
+    p.poll()
+    texts = [str(p.item(u)["text"]) for u in urls]
+    assert "become a member today" not in texts[-1]
+    learned = p.store.db.execute(
+        "SELECT pages FROM boilerplate WHERE sample LIKE 'Support independent journalism%'"
+    ).fetchone()
+    assert learned is not None and learned[0] >= 3
+
+
+def test_feed_entries_shed_cms_leftovers_repeated_across_entries(p: Pages) -> None:
+    items = [
+        item(
+            n,
+            link=None,
+            body=f"<p>Statement {n} on the verdict and what it means for the families.</p>"
+            "<p>Issue Small Image</p><p>Issues Short Copy</p>",
+        )
+        for n in range(1, 5)
+    ]
+    url = p.server.add("/cms.xml", rss(items))
+    p.store.sync_feeds([FeedSpec("cms", url, 900)], datetime.now(UTC))
+    p.poll()
+    texts = [r[0] for r in p.store.db.execute("SELECT text FROM items ORDER BY id")]
+    assert len(texts) == 4
+    for n, text in enumerate(texts, 1):
+        assert text == f"Statement {n} on the verdict and what it means for the families."
