@@ -193,6 +193,23 @@ def cmd_seeds_import(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_text(config: Config, args: argparse.Namespace) -> int:
+    """Plain-text captures (text copied out of a browser) -> seed items,
+    through the same chrome rules as the seeds."""
+    from monitor.seeds import read_seed_files
+
+    read = read_seed_files([Path(f) for f in args.files])
+    for problem in read.problems:
+        print(f"  skipped: {problem}")
+    with opened_store(config) as store:
+        stats = store.import_seeds(read.docs, utcnow())
+    print(
+        f"imported: {stats.seen} records from {len(args.files)} file(s)"
+        f" ({stats.new} new, {stats.changed} updated)"
+    )
+    return 0 if read.docs or not read.problems else 1
+
+
 def cmd_check(config: Config, args: argparse.Namespace) -> int:
     print(
         f"{args.config_path}: OK ({len(config.feeds)} feeds, {len(config.topics)} topics,"
@@ -283,6 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = seeds.add_parser("import", help="import plain-text captures as seed items (idempotent)")
     p.add_argument("dir", nargs="?", help="directory of .txt captures (default: [storage] seeds)")
     p.set_defaults(func=cmd_seeds_import)
+
+    p = sub.add_parser(
+        "import-text", help="import plain-text page captures as items (like the seeds)"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files copied out of a browser")
+    p.set_defaults(func=cmd_import_text)
 
     p = sub.add_parser("check", help="validate the config file")
     p.set_defaults(func=cmd_check)

@@ -30,9 +30,14 @@ def read_seed_dir(directory: Path) -> SeedRead:
     UTF-8 is replaced, never fatal: a seed is evidence the user gave us.  A
     file that yields nothing (empty, only page chrome) is reported and
     skipped; it never stops the other seeds."""
+    return read_seed_files(sorted(directory.glob("*.txt")))
+
+
+def read_seed_files(paths: list[Path]) -> SeedRead:
+    """The records of these capture files, in the order given."""
     docs: list[SeedDocument] = []
     problems: list[str] = []
-    for path in sorted(directory.glob("*.txt")):
+    for path in paths:
         try:
             text = path.read_bytes().decode("utf-8", errors="replace")
             docs.extend(parse_capture(text, path.name))

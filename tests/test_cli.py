@@ -172,6 +172,7 @@ def test_opml_round_trip(tmp_path: Path) -> None:
     "argv",
     [["--help"], ["run", "--help"], ["poll", "--help"], ["seeds", "import", "--help"],
      ["check", "--help"], ["status", "--help"], ["feeds", "export-opml", "--help"],
+     ["import-text", "--help"],
      ["feeds", "import-opml", "--help"]],
 )  # fmt: skip
 def test_help_everywhere(argv: list[str], tmp_path: Path) -> None:
@@ -253,3 +254,29 @@ def _peek(proc: subprocess.Popen[str]) -> str:
             break
         _seen_err[proc.pid] = _seen_err.get(proc.pid, "") + chunk.decode(errors="replace")
     return _seen_err.get(proc.pid, "")
+
+
+def test_import_text_uses_the_capture_rules(tmp_path: Path) -> None:
+    capture = tmp_path / "capture.txt"
+    capture.write_text(
+        "Skip to content\nMenu\n\nCourt orders release of detained reporters\n\n"
+        + "The appeals court ordered the release of four reporters held since March. " * 6
+        + "\n\nSHARE\n\nLIKE (12)\n\n© 2026 Example Media. All rights reserved.\n"
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    cfg = write_config(tmp_path / "m.toml", {}, [])
+    result = run("--config", str(cfg), "import-text", str(capture), str(empty), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "skipped: empty.txt" in result.stdout
+    assert "(1 new, 0 updated)" in result.stdout
+    db = sqlite3.connect(tmp_path / "storage" / "monitor.db")
+    title, text = db.execute(
+        "SELECT title, text FROM items WHERE seed_file = 'capture.txt'"
+    ).fetchone()
+    assert title == "Court orders release of detained reporters"
+    assert text.startswith("The appeals court ordered the release")
+    for chrome in ("Skip to content", "SHARE", "LIKE (12)", "© 2026"):
+        assert chrome not in text
+    missing = run("--config", str(cfg), "import-text", str(tmp_path / "nope.txt"), cwd=tmp_path)
+    assert missing.returncode == 1 and "nope.txt" in missing.stdout
