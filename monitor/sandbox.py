@@ -28,7 +28,6 @@ import pickle
 import resource
 import signal
 import threading
-import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -298,11 +297,10 @@ class Sandbox:
             slot.proc = slot.conn = None
         if proc is None:
             return None
-        deadline = time.monotonic() + grace
-        while proc.is_alive() and time.monotonic() < deadline:
-            proc.join(0.05)
-        proc.kill()
-        proc.join()
+        proc.join(grace)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join()
         code: int | None = proc.exitcode
         proc.close()
         if conn is not None:

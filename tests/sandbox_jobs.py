@@ -33,6 +33,10 @@ def exit_hard(code: int) -> None:
     os._exit(code)
 
 
+def signal_self(signum: int) -> None:
+    os.kill(os.getpid(), signum)
+
+
 def fail(message: str) -> None:
     raise ValueError(message)
 
