@@ -18,6 +18,7 @@ syndicated content, not page furniture.  Nor is a text ever emptied.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -28,15 +29,18 @@ MIN_PAGES = 3
 MAX_BLOCK = 200
 
 _DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 SHORT_LINE_WORDS = 3
 
 
+@functools.lru_cache(maxsize=1 << 16)  # one batch asks for the same lines several times
 def block_key(line: str) -> str:
     """The identity of a block: its case-folded words; in a short line (a
     counter, a pager, "155 comments") numbers do not count either."""
-    norm = " ".join(line.casefold().split())
-    if len(_WORD.findall(norm)) <= SHORT_LINE_WORDS:
+    words = line.casefold().split()
+    norm = " ".join(words)
+    if len(words) <= 2 * SHORT_LINE_WORDS and (
+        sum(any(c.isalpha() for c in w) for w in words) <= SHORT_LINE_WORDS
+    ):
         norm = _DIGITS.sub("0", norm)
     return hashlib.blake2b(norm.encode(), digest_size=12).hexdigest()
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from monitor.errors import MonitorError, SandboxError, UnexpectedContentType
-from monitor.extract import extract_page
 from monitor.fetch import HTML_ACCEPT, Fetcher
 from monitor.pagestore import PageJob, PageResult
 from monitor.sandbox import Sandbox, SandboxTimeout
@@ -63,6 +62,10 @@ class PageFetcher:
         except MonitorError as e:
             return PageResult(job, fetched, "failed", error=str(e))
         html = page.body if job.keep_html else None
+        # Imported here: trafilatura and friends cost 0.2 s of start-up, which a
+        # poll with no new item never needs.
+        from monitor.extract import extract_page
+
         try:
             article = sandbox.submit(extract_page, page.body, page.final_url, job.selector).result()
         except SandboxTimeout as e:

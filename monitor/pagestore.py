@@ -9,14 +9,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from monitor import boilerplate
-from monitor.extract import Article
 from monitor.model import SeedDocument
 from monitor.normalize import content_hash, iso
+
+if TYPE_CHECKING:  # the extractor's heavy imports are not needed to store results
+    from monitor.extract import Article
 
 # Page text replaces the feed's own text unless it is less than this share of
 # it: a paywall teaser or consent notice is shorter than the feed's summary.
@@ -202,10 +204,10 @@ class PageStore:
         counts = boilerplate.count(texts, known) if learn else known
         if learn:
             samples = {
-                boilerplate.block_key(line.strip()): line.strip()
+                boilerplate.block_key(line): line
                 for t in texts
-                for line in t.split("\n")
-                if line.strip()
+                for line in (raw.strip() for raw in t.split("\n"))
+                if 0 < len(line) <= boilerplate.MAX_BLOCK
             }
             stamp = iso(now)
             self.db.conn.executemany(
