@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 MIN_PAGES = 3
 MAX_BLOCK = 200
+# Lines learned from one page at most: a hostile page cannot flood the table.
+MAX_LEARNED = 300
 
 _DIGITS = re.compile(r"\d+")
 SHORT_LINE_WORDS = 3
@@ -46,8 +48,14 @@ def block_key(line: str) -> str:
 
 
 def page_keys(text: str) -> set[str]:
-    """The distinct candidate blocks of one page or entry."""
-    return {block_key(line) for line in text.split("\n") if 0 < len(line.strip()) <= MAX_BLOCK}
+    """The distinct candidate blocks of one page or entry (at most ``MAX_LEARNED``)."""
+    keys: set[str] = set()
+    for line in text.split("\n"):
+        if 0 < len(line.strip()) <= MAX_BLOCK:
+            keys.add(block_key(line))
+            if len(keys) >= MAX_LEARNED:
+                break
+    return keys
 
 
 def count(texts: Iterable[str], known: Mapping[str, int]) -> dict[str, int]:
@@ -81,11 +89,27 @@ def strip(text: str, counts: Mapping[str, int]) -> tuple[str, list[str]]:
     return cleaned, removed
 
 
-def site_scope(url: str | None) -> str | None:
-    """``site:<host>`` for an article URL (``www.`` and ``m.`` ignored)."""
+def site_host(url: str | None) -> str | None:
+    """The host of a URL, ``www.`` and ``m.`` ignored."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
     for prefix in ("www.", "m."):
         host = host.removeprefix(prefix)
+    return host or None
+
+
+def site_scope(url: str | None) -> str | None:
+    """``site:<host>`` for the URL a page was fetched from."""
+    host = site_host(url)
     return f"site:{host}" if host else None
+
+
+def page_id(text: str) -> str:
+    """What makes two texts "the same page" for counting, when there is no
+    better identity (a URL, an entry id): their normalized text."""
+    norm = " ".join(text.casefold().split())
+    return hashlib.blake2b(norm.encode(), digest_size=12).hexdigest()

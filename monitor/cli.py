@@ -90,7 +90,9 @@ def import_seeds(store: Store, directory: Path) -> BatchStats:
 
 def _poll(config: Config, store: Store, names: Sequence[str] | None, due_only: bool) -> PollReport:
     report = _poll_feeds(config, store, names, due_only)
-    store.prune_fetch_log(utcnow() - timedelta(seconds=config.storage.keep_fetch_log))
+    horizon = utcnow() - timedelta(seconds=config.storage.keep_fetch_log)
+    store.prune_fetch_log(horizon)
+    store.prune_boilerplate(horizon)
     return report
 
 
@@ -116,6 +118,7 @@ def _poll_feeds(
                 timeout=x.timeout,
                 memory_mb=x.memory // 1024**2,
                 workers=x.workers,
+                budget=x.page_budget,
             ),
         )
         if not (_interactive() and len(feeds) > 1):
@@ -135,9 +138,10 @@ def _print_report(report: PollReport) -> None:
     )
     for o in sorted(report.failed, key=lambda o: o.name):
         print(f"  failed: {o.name} <{redact_url(o.url)}>: {o.error}")
-    if report.pages:
+    if report.pages or report.pages_left:
         counts = ", ".join(f"{n} {what}" for what, n in sorted(report.pages.items()))
-        print(f"article pages: {sum(report.pages.values())} ({counts})")
+        left = f"; {report.pages_left} left for the next poll" if report.pages_left else ""
+        print(f"article pages: {sum(report.pages.values())} ({counts}){left}")
 
 
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
@@ -198,7 +202,9 @@ def cmd_import_text(config: Config, args: argparse.Namespace) -> int:
     through the same chrome rules as the seeds."""
     from monitor.seeds import read_seed_files
 
-    read = read_seed_files([Path(f) for f in args.files])
+    # Keyed by the resolved path: two files named alike in different folders
+    # are different captures, and re-importing an edited file updates it.
+    read = read_seed_files([Path(f).resolve() for f in args.files], full_path=True)
     for problem in read.problems:
         print(f"  skipped: {problem}")
     with opened_store(config) as store:

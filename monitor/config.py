@@ -177,6 +177,9 @@ class ExtractConfig(_Strict):
     page_concurrency: int = Field(8, ge=1, le=128)
     # Pages queued per poll; the rest wait for the next poll, oldest first.
     max_pages_per_poll: int = Field(500, ge=1, le=100_000)
+    # How long a poll keeps fetching pages once its feeds are done; pages not
+    # started by then wait for the next poll, so pages never hold up polling.
+    page_budget: Duration = Field(120.0, ge=0, le=3600)
 
 
 class FeedConfig(_Strict):

@@ -178,6 +178,17 @@ def _without_site(title: str, found: dict[str, str]) -> str:
     return title
 
 
+def _head_text(html: bytes) -> str:
+    """The head as text: UTF-8, else the legacy Windows-1252 most such pages use."""
+    head = html[:_HEAD]
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 3:  # only the cut split a character
+            return head[: e.start].decode("utf-8")
+        return head.decode("cp1252", errors="replace")
+
+
 def _decoded(html: bytes | str) -> str:
     return decode_file(html) if isinstance(html, bytes) else html
 
@@ -234,7 +245,7 @@ def extract_article(
     elif doc is not None:
         meta = doc.as_dict()
     # Decoded here only for the head (trafilatura decodes bytes itself).
-    page = head_meta(html if isinstance(html, str) else html[:_HEAD].decode("utf-8", "replace"))
+    page = head_meta(html if isinstance(html, str) else _head_text(html))
     title = clean_title(page.get("title") or str(meta.get("title") or "")) or None
     author = page.get("author", "")
     if author.startswith(("http://", "https://")):  # article:author is often a profile URL

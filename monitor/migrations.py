@@ -111,6 +111,7 @@ def m002_fulltext(db: Database) -> None:
         ("page_fetched", "TEXT"),
         ("page_error", "TEXT"),
         ("site_name", "TEXT"),
+        ("page_canonical_url", "TEXT"),
     ):
         db.execute(f"ALTER TABLE items ADD COLUMN {column} {kind}")
     for column, kind in (
@@ -133,6 +134,14 @@ def m002_fulltext(db: Database) -> None:
             first_seen TEXT NOT NULL,
             last_seen TEXT NOT NULL,
             PRIMARY KEY (scope, block)
+        )""")
+    # Which pages have already taught a scope, so each counts once.
+    db.execute("""
+        CREATE TABLE boilerplate_pages (
+            scope TEXT NOT NULL,
+            page TEXT NOT NULL,
+            seen TEXT NOT NULL,
+            PRIMARY KEY (scope, page)
         )""")
     db.execute("""
         CREATE TABLE pages (

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from monitor.errors import MonitorError, SandboxError, UnexpectedContentType
 from monitor.fetch import HTML_ACCEPT, Fetcher
 from monitor.pagestore import PageJob, PageResult
-from monitor.sandbox import Sandbox, SandboxTimeout
+from monitor.sandbox import Sandbox, SandboxMemory, SandboxTimeout
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -27,6 +28,7 @@ class PageSettings:
     timeout: float = 10.0
     memory_mb: int = 512
     workers: int = 0  # extraction processes; 0: one per core
+    budget: float = 120.0  # seconds a poll keeps fetching pages after its feeds are done
 
 
 class PageFetcher:
@@ -66,17 +68,19 @@ class PageFetcher:
         # poll with no new item never needs.
         from monitor.extract import extract_page
 
+        result = partial(
+            PageResult, job, fetched, content_type=page.content_type, html=html,
+            final_url=page.final_url,
+        )  # fmt: skip
         try:
             article = sandbox.submit(extract_page, page.body, page.final_url, job.selector).result()
-        except SandboxTimeout as e:
-            return PageResult(job, fetched, "timeout", error=str(e), html=html)
+        except (SandboxTimeout, SandboxMemory) as e:  # over its limits: "timeout"
+            return result("timeout", error=str(e))
         except SandboxError as e:
-            return PageResult(job, fetched, "failed", error=f"extraction failed: {e}", html=html)
+            return result("failed", error=f"extraction failed: {e}")
         except Exception as e:  # the extractor's own bug: one page, not the poll
-            return PageResult(
-                job, fetched, "failed", error=f"extraction failed: {type(e).__name__}: {e}"
-            )
-        return PageResult(job, fetched, "done", article, content_type=page.content_type, html=html)
+            return result("failed", error=f"extraction failed: {type(e).__name__}: {e}")
+        return result("done", article)
 
     def close(self) -> None:
         self._threads.shutdown(wait=True, cancel_futures=True)

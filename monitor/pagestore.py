@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from monitor import boilerplate
 from monitor.model import SeedDocument
-from monitor.normalize import content_hash, iso
+from monitor.normalize import canonical_url, content_hash, iso
 
 if TYPE_CHECKING:  # the extractor's heavy imports are not needed to store results
     from monitor.extract import Article
@@ -50,6 +50,7 @@ class PageResult:
     error: str | None = None
     content_type: str | None = None
     html: bytes | None = None
+    final_url: str | None = None  # after redirects
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class PageStore:
         sql = (
             "SELECT i.id, i.url, i.feed_id, f.content_selector, f.keep_html, i.feed_text"
             " FROM items i JOIN feeds f ON f.id = i.feed_id"
-            " WHERE i.page_status = 'pending' AND f.enabled = 1"
+            " WHERE i.page_status = 'pending' AND f.enabled = 1 AND f.fulltext = 1"
         )
         params: list[Any] = []
         if feed_id is not None:
@@ -145,17 +146,24 @@ class PageStore:
                 )
             article = result.article
             if result.status != "done" or article is None or not article.text:
+                # No page text: the item shows the feed's own (current) text, even
+                # if an earlier fetch of the page had given more.
                 note = result.error or (article.note if article else "") or "no text found"
                 self.db.execute(
-                    "UPDATE items SET page_status = ?, page_fetched = ?, page_error = ?,"
-                    " extraction = 'feed', extraction_note = ? WHERE id = ?",
+                    "UPDATE items SET text = feed_text, page_status = ?, page_fetched = ?,"
+                    " page_error = ?, extraction = 'feed', extraction_note = ? WHERE id = ?",
                     [result.status, stamp, result.error, note, job.item_id],
                 )
                 return "feed"
-            scope = boilerplate.site_scope(article.canonical_url or job.url)
+            fetched_url = result.final_url or job.url
             text, removed = article.text, list[str]()
-            if scope:
-                text, removed = self._strip_learned(scope, [article.text], result.fetched)[0]
+            if scope := boilerplate.site_scope(fetched_url):
+                # The scope is the host we fetched from, never the canonical URL
+                # the page declares: a page must not teach another site's chrome.
+                page = canonical_url(fetched_url) or fetched_url
+                text, removed = self._strip_learned(scope, [article.text], [page], result.fetched)[
+                    0
+                ]
             method, note = article.method, article.note
             if len(text) < MIN_PAGE_SHARE * len(job.feed_text):
                 method = "feed"
@@ -165,19 +173,21 @@ class PageStore:
                 )
             if removed:
                 note = "; ".join(filter(None, [note, f"{len(removed)} boilerplate lines removed"]))
+            declared = article.canonical_url
+            if boilerplate.site_host(declared) != boilerplate.site_host(fetched_url):
+                declared = None  # a canonical on another site is not believed
             self.db.execute(
-                "UPDATE items SET text = CASE WHEN ? = 'feed' THEN text ELSE ? END,"
+                "UPDATE items SET text = CASE WHEN ? = 'feed' THEN feed_text ELSE ? END,"
                 " extraction = ?, extraction_note = ?, page_status = 'done', page_fetched = ?,"
-                " page_error = NULL, canonical_url = coalesce(?, canonical_url),"
-                " site_name = coalesce(?, site_name), author = coalesce(author, ?),"
-                " published = coalesce(published, ?) WHERE id = ?",
+                " page_error = NULL, page_canonical_url = ?, site_name = coalesce(?, site_name),"
+                " author = coalesce(author, ?), published = coalesce(published, ?) WHERE id = ?",
                 [
                     method,
                     text,
                     method,
                     note or None,
                     stamp,
-                    article.canonical_url,
+                    declared,
                     article.site_name,
                     article.author,
                     iso(article.published),
@@ -187,10 +197,33 @@ class PageStore:
             return method
 
     def _strip_learned(
-        self, scope: str, texts: list[str], now: datetime, learn: bool = True
+        self, scope: str, texts: list[str], pages: list[str], now: datetime, learn: bool = True
     ) -> list[tuple[str, list[str]]]:
-        """Count these texts' blocks for ``scope`` (when ``learn``), then strip
-        every block that has crossed the threshold."""
+        """Count the blocks of the texts whose page (``pages``: a URL, an entry
+        id) has not taught ``scope`` before (when ``learn``), then strip every
+        block that has crossed the threshold from all of them."""
+        stamp = iso(now)
+        fresh: list[str] = []
+        if learn:
+            seen: set[str] = set()
+            for chunk in _chunks(sorted(set(pages)), 500):
+                marks = ",".join("?" * len(chunk))
+                seen.update(
+                    r[0]
+                    for r in self.db.execute(
+                        f"SELECT page FROM boilerplate_pages WHERE scope = ? AND page IN ({marks})",
+                        [scope, *chunk],
+                    )
+                )
+            taught: set[str] = set()
+            for text, page in zip(texts, pages, strict=True):
+                if page not in seen and page not in taught:
+                    taught.add(page)
+                    fresh.append(text)
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO boilerplate_pages (scope, page, seen) VALUES (?, ?, ?)",
+                [(scope, page, stamp) for page in taught],
+            )
         keys = sorted(set().union(*(boilerplate.page_keys(t) for t in texts)))
         known: dict[str, int] = {}
         for chunk in _chunks(keys, 500):
@@ -201,25 +234,35 @@ class PageStore:
                     [scope, *chunk],
                 ).fetchall()
             )
-        counts = boilerplate.count(texts, known) if learn else known
-        if learn:
+        counts = {**known, **boilerplate.count(fresh, known)} if fresh else known
+        if fresh:
             samples = {
                 boilerplate.block_key(line): line
-                for t in texts
+                for t in fresh
                 for line in (raw.strip() for raw in t.split("\n"))
                 if 0 < len(line) <= boilerplate.MAX_BLOCK
             }
-            stamp = iso(now)
             self.db.conn.executemany(
                 "INSERT INTO boilerplate (scope, block, sample, pages, first_seen, last_seen)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scope, block)"
                 " DO UPDATE SET pages = excluded.pages, last_seen = excluded.last_seen",
                 [
-                    (scope, key, samples.get(key, "")[: boilerplate.MAX_BLOCK], n, stamp, stamp)
-                    for key, n in counts.items()
+                    (scope, key, samples.get(key, ""), n, stamp, stamp)
+                    for key, n in boilerplate.count(fresh, known).items()
                 ],
             )
         return [boilerplate.strip(t, counts) for t in texts]
+
+    def prune_boilerplate(self, before: datetime) -> int:
+        """Forget lines that never became chrome and were last seen before
+        ``before``, and which pages taught what before then."""
+        with self._tx():
+            cur = self.db.execute(
+                "DELETE FROM boilerplate WHERE pages < ? AND last_seen < ?",
+                [boilerplate.MIN_PAGES, iso(before)],
+            )
+            self.db.execute("DELETE FROM boilerplate_pages WHERE seen < ?", [iso(before)])
+        return int(cur.rowcount)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ class PollReport:
     outcomes: list[FeedOutcome] = field(default_factory=list)
     # Article pages by result: an extraction method, or failed/skipped/timeout.
     pages: dict[str, int] = field(default_factory=dict)
+    # Pages not started within the poll's page budget; the next poll takes them.
+    pages_left: int = 0
 
     @property
     def ok(self) -> list[FeedOutcome]:
@@ -195,13 +198,30 @@ class Poller:
             for feed in feeds:
                 track(threads.submit(self._fetch, feed), "fetch", feed, None)
             enqueue_pages()  # pages earlier polls left waiting
+            cutoff: float | None = None  # when waiting for pages stops
             while pending:
+                # Every feed has its outcome once the report holds one per feed.
+                if cutoff is None and len(report.outcomes) == len(feeds) and self.pages:
+                    cutoff = time.monotonic() + self.pages.budget
+                if cutoff is not None and time.monotonic() >= cutoff:
+                    # Pages must not hold up the next poll: those not started yet
+                    # stay 'pending' for it; the ones in flight are bounded.
+                    left = [
+                        f
+                        for f, (kind, _, _) in pending.items()
+                        if kind == "page" and not f.cancelled() and f.cancel()
+                    ]
+                    report.pages_left += len(left)
                 # A queue of finished futures, not wait(): wait() rescans every
                 # pending future each time, which is quadratic in the feed count.
-                fut = finished.get()
+                try:
+                    fut = finished.get(timeout=1.0 if cutoff is not None else None)
+                except queue.Empty:
+                    continue
                 stage, feed, extra = pending.pop(fut)
                 if stage == "page":
-                    self._page_done(report, fut)
+                    if not fut.cancelled():
+                        self._page_done(report, fut)
                     continue
                 try:
                     if stage == "fetch":

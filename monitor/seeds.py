@@ -33,14 +33,15 @@ def read_seed_dir(directory: Path) -> SeedRead:
     return read_seed_files(sorted(directory.glob("*.txt")))
 
 
-def read_seed_files(paths: list[Path]) -> SeedRead:
-    """The records of these capture files, in the order given."""
+def read_seed_files(paths: list[Path], full_path: bool = False) -> SeedRead:
+    """The records of these capture files, in the order given.  Each is named
+    (``seed_file``) by its file name, or by its whole path with ``full_path``."""
     docs: list[SeedDocument] = []
     problems: list[str] = []
     for path in paths:
         try:
             text = path.read_bytes().decode("utf-8", errors="replace")
-            docs.extend(parse_capture(text, path.name))
+            docs.extend(parse_capture(text, str(path) if full_path else path.name))
         except (OSError, MonitorError) as e:
             problems.append(f"{path.name}: {e}")
             log.warning("seed=%s error=%r", path.name, str(e))

@@ -368,30 +368,16 @@ class Store(PageStore):
         found = [self._find_item(feed.id, e, urls[e.canonical_url] == 1, body_ids) for e in entries]
         fresh = [e for e, f in zip(entries, found, strict=True) if f is None]
         edited = [e for e, f in zip(entries, found, strict=True) if f and f[1] != e.content_hash]
-        # New entries teach this feed's boilerplate; edited ones are only cleaned.
+        # New entries teach this feed's boilerplate (once per entry id); edited
+        # ones are only cleaned.
         scope = f"feed:{feed.id}"
-        cleaned = (
-            dict(
-                zip(
-                    (id(e) for e in fresh),
-                    (t for t, _ in self._strip_learned(scope, [e.text for e in fresh], now)),
-                    strict=True,
+        cleaned: dict[int, str] = {}
+        for group, learn in ((fresh, True), (edited, False)):
+            if group:
+                results = self._strip_learned(
+                    scope, [e.text for e in group], [e.entry_id for e in group], now, learn
                 )
-            )
-            if fresh
-            else {}
-        )
-        if edited:
-            cleaned.update(
-                zip(
-                    (id(e) for e in edited),
-                    (
-                        t
-                        for t, _ in self._strip_learned(scope, [e.text for e in edited], now, False)
-                    ),
-                    strict=True,
-                )
-            )
+                cleaned.update((id(e), text) for e, (text, _) in zip(group, results, strict=True))
         page = "pending" if feed.fulltext else None
         new = changed = 0
         for entry, hit in zip(entries, found, strict=True):

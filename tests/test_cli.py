@@ -272,7 +272,7 @@ def test_import_text_uses_the_capture_rules(tmp_path: Path) -> None:
     assert "(1 new, 0 updated)" in result.stdout
     db = sqlite3.connect(tmp_path / "storage" / "monitor.db")
     title, text = db.execute(
-        "SELECT title, text FROM items WHERE seed_file = 'capture.txt'"
+        "SELECT title, text FROM items WHERE seed_file = ?", [str(capture.resolve())]
     ).fetchone()
     assert title == "Court orders release of detained reporters"
     assert text.startswith("The appeals court ordered the release")
@@ -280,3 +280,17 @@ def test_import_text_uses_the_capture_rules(tmp_path: Path) -> None:
         assert chrome not in text
     missing = run("--config", str(cfg), "import-text", str(tmp_path / "nope.txt"), cwd=tmp_path)
     assert missing.returncode == 1 and "nope.txt" in missing.stdout
+
+
+def test_import_text_keeps_same_named_files_from_different_folders_apart(tmp_path: Path) -> None:
+    files = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "capture.txt"
+        path.write_text(f"Report from folder {folder}\n\n" + f"Text of capture {folder}. " * 20)
+        files.append(str(path))
+    cfg = write_config(tmp_path / "m.toml", {}, [])
+    result = run("--config", str(cfg), "import-text", *files, cwd=tmp_path)
+    assert "(2 new, 0 updated)" in result.stdout, result.stdout
+    again = run("--config", str(cfg), "import-text", *files, cwd=tmp_path)
+    assert "(0 new, 0 updated)" in again.stdout

@@ -49,7 +49,7 @@ def test_too_little_text_returns_empty_with_the_reason() -> None:
     art = extract_article("<html><body><p>Subscribe to read.</p></body></html>")
     assert art.text == "" and art.method == ""
     assert "trafilatura found" in art.note and "readability found" in art.note
-    assert MIN_TEXT == 200
+    assert len(art.text) < MIN_TEXT
 
 
 def test_a_selector_that_matches_nothing_falls_back_and_says_so() -> None:
