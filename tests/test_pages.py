@@ -182,13 +182,31 @@ def test_consent_or_paywall_page_falls_back_to_the_feed_text(p: Pages) -> None:
     assert "characters" in str(row["extraction_note"])
 
 
-def test_javascript_links_never_survive_into_stored_text_or_html(p: Pages) -> None:
-    page = article_page(3, extra='<p><a href="javascript:alert(document.cookie)">Click me</a></p>')
+def test_javascript_links_are_never_live_in_anything_stored(p: Pages) -> None:
+    link = '<a href="javascript:alert(document.cookie)">Click me</a>'
+    page = article_page(3, extra=f"<p>{link} to see the documents.</p>")
     url = p.server.add("/a/js.html", page, content_type="text/html")
-    p.feed("news", "/feed.xml", [url])
+    feed = rss(
+        [
+            item(
+                1,
+                link=url,
+                body=f"<p>Teaser with a {link} link and a "
+                '<a href="https://example.org/doc">document</a>.</p>',
+            )
+        ]
+    )
+    p.server.add("/feed.xml", feed)
+    p.store.sync_feeds([FeedSpec("news", p.server.url("/feed.xml"), 900, fulltext=True)],
+                       datetime.now(UTC))  # fmt: skip
     p.poll()
     row = p.item(url)
-    assert "javascript:" not in str(row["text"]) and "javascript:" not in str(row["content_html"])
+    assert row["extraction"] == "trafilatura"
+    assert "Click me to see the documents." in str(row["text"])  # the words stay
+    html = str(row["content_html"])
+    assert "Click me" in html and 'href="https://example.org/doc"' in html
+    for stored in (row["text"], row["feed_text"], html):
+        assert "javascript:" not in str(stored)
 
 
 def test_page_redirecting_to_a_private_address_is_blocked(p: Pages) -> None:
