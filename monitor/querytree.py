@@ -1,0 +1,78 @@
+"""The topic query tree: constants, the error type and the AST nodes (a leaf)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.errors import MonitorError
+
+FIELDS = ("title", "text", "author", "feed", "url")
+FTS_FIELDS = ("title", "text")
+MAX_CHARS = 2000
+MAX_TERMS = 1000
+DEFAULT_NEAR = 10
+# Tokens so common that a topic that can match on one of them alone is a mistake.
+_STOP = (
+    "a an and are as at be by for from has he in is it its of on or that the to was were will"
+    " with le la les de des et el los y der die das und"
+)
+STOPWORDS = frozenset(_STOP.split())
+
+
+class QueryError(MonitorError):
+    """A topic query is invalid; ``position`` is the 1-based character index."""
+
+    hint = "fix the topic's query; `monitor topics sql NAME` shows its FTS5 form"
+
+    def __init__(self, message: str, position: int) -> None:
+        self.position = position
+        super().__init__(f"{message} at position {position}")
+
+
+# --- AST -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One token (already folded); ``prefix`` for ``word*``."""
+
+    text: str
+    prefix: bool = False
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Consecutive tokens; with ``prefix`` the last one is a prefix."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Near:
+    items: tuple[Term | Phrase, ...]
+    distance: int = DEFAULT_NEAR
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    """``positive NOT negative`` (FTS5's binary NOT)."""
+
+    positive: Node
+    negative: Node
+
+
+Node = Term | Phrase | Near | And | Or | Not

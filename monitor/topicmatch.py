@@ -1,0 +1,225 @@
+"""Evaluating topic queries on documents, one topic or thousands at once."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from monitor.fts5tokens import tokens
+from monitor.querytree import (
+    FTS_FIELDS,
+    STOPWORDS,
+    And,
+    Near,
+    Node,
+    Or,
+    Phrase,
+    Term,
+)
+
+if TYPE_CHECKING:
+    from monitor.query import Query
+
+
+# --- evaluation ---------------------------------------------------------------------
+
+
+class Document:
+    """One item, tokenized once: token lists per field plus lazy indexes."""
+
+    __slots__ = ("_pos", "_sorted", "all_tokens", "fields", "ft", "sets")
+
+    def __init__(self, fields: Mapping[str, list[str]]) -> None:
+        self.fields = dict(fields)
+        self.sets = {k: set(v) for k, v in self.fields.items()}
+        self.ft = self.sets.get("title", set()) | self.sets.get("text", set())
+        extra = [v for k, v in self.sets.items() if k not in FTS_FIELDS]
+        self.all_tokens = self.ft.union(*extra) if extra else self.ft
+        self._pos: dict[tuple[str, str], list[int]] = {}
+        self._sorted: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_texts(cls, title: str = "", text: str = "", **fields: str) -> Document:
+        data = {"title": tokens(title), "text": tokens(text)}
+        data.update({k: tokens(v or "") for k, v in fields.items()})
+        return cls(data)
+
+    def positions(self, col: str, tok: str) -> list[int]:
+        key = (col, tok)
+        hit = self._pos.get(key)
+        if hit is None:
+            hit = []
+            if tok in self.sets.get(col, ()):
+                seq, i = self.fields[col], -1
+                try:
+                    while True:
+                        i = seq.index(tok, i + 1)
+                        hit.append(i)
+                except ValueError:
+                    pass
+            self._pos[key] = hit
+        return hit
+
+    def has_prefix(self, col: str, p: str) -> bool:
+        srt = self._sorted.get(col)
+        if srt is None:  # "*": every field, "": title and text
+            toks = self.all_tokens if col == "*" else self.ft if col == "" else self.sets.get(col)
+            srt = self._sorted[col] = sorted(toks or ())
+        k = bisect_left(srt, p)
+        return k < len(srt) and srt[k].startswith(p)
+
+    def phrase_starts(self, col: str, toks: tuple[str, ...], prefix: bool) -> list[int]:
+        seq = self.fields.get(col, [])
+        n = len(toks)
+        if n == 1 and prefix:
+            return [i for i, t in enumerate(seq) if t.startswith(toks[0])]
+        starts = self.positions(col, toks[0])
+        if n == 1:
+            return starts
+        last, size = toks[-1], len(seq)
+        out = []
+        for p in starts:
+            if p + n > size or any(seq[p + k] != toks[k] for k in range(1, n - 1)):
+                continue
+            end = seq[p + n - 1]
+            if end.startswith(last) if prefix else end == last:
+                out.append(p)
+        return out
+
+
+Eval = Callable[[Document], bool]
+
+
+def _cols(fld: str | None) -> tuple[str, ...]:
+    return FTS_FIELDS if fld is None else (fld,)
+
+
+def _compile(node: Node) -> Eval:
+    if isinstance(node, Term):
+        tok, cols = node.text, _cols(node.field)
+        if node.prefix:
+            pcol = "" if node.field is None else node.field
+            return lambda d: d.has_prefix(pcol, tok)
+        if node.field is None:
+            return lambda d: tok in d.ft
+        col = node.field
+        return lambda d: tok in d.sets.get(col, ())
+    if isinstance(node, Phrase):
+        toks, pre, cols = node.tokens, node.prefix, _cols(node.field)
+        need = toks[:-1] if pre else toks
+        return lambda d: (
+            all(t in d.all_tokens for t in need)
+            and any(d.phrase_starts(c, toks, pre) for c in cols)
+        )
+    if isinstance(node, Near):
+        return _compile_near(node)
+    if isinstance(node, And):
+        kids = tuple(_compile(c) for c in node.children)
+        return lambda d: all(k(d) for k in kids)
+    if isinstance(node, Or):
+        kids = tuple(_compile(c) for c in node.children)
+        return lambda d: any(k(d) for k in kids)
+    pos, neg = _compile(node.positive), _compile(node.negative)
+    return lambda d: pos(d) and not neg(d)
+
+
+def _compile_near(node: Near) -> Eval:
+    """FTS5: a NEAR group matches in a column if there are instances s_i of every
+    phrase such that, with m = max(s_i), m - s_i - len_i <= distance for all i
+    (tokens between the end of each phrase and the start of the last one)."""
+    specs = [(it.tokens if isinstance(it, Phrase) else (it.text,), it.prefix) for it in node.items]
+    lens = [len(t) for t, _ in specs]
+    cols, dist = _cols(node.field), node.distance
+
+    def ev(d: Document) -> bool:
+        for c in cols:
+            lists = [d.phrase_starts(c, t, p) for t, p in specs]
+            if not all(lists):
+                continue
+            for j, plist in enumerate(lists):
+                for m in plist:
+                    for i, other in enumerate(lists):
+                        if i != j:
+                            k = bisect_left(other, m - lens[i] - dist)
+                            if k == len(other) or other[k] > m:
+                                break
+                    else:
+                        return True
+        return False
+
+    return ev
+
+
+# --- candidate keys for the many-topic Matcher ---------------------------------------
+
+Keys = tuple[float, frozenset[tuple[str, str]]] | None  # (cost, {("w"|"p", text)})
+
+
+def _tok_cost(tok: str, prefix: bool) -> float:
+    base = 100.0 if tok in STOPWORDS else max(1.0, 12.0 - len(tok))
+    return base * (4.0 if prefix else 1.0) + (50.0 if prefix and len(tok) < 3 else 0.0)
+
+
+def _keys(node: Node) -> Keys:
+    """A set of keys at least one of which a matching document must contain."""
+    if isinstance(node, Term | Phrase):
+        toks = (node.text,) if isinstance(node, Term) else node.tokens
+        opts = [(_tok_cost(t, False), ("w", t)) for t in toks[:-1]]
+        opts.append((_tok_cost(toks[-1], node.prefix), ("p" if node.prefix else "w", toks[-1])))
+        cost, key = min(opts)
+        return cost, frozenset([key])
+    if isinstance(node, Near | And):
+        kids = [_keys(c) for c in (node.items if isinstance(node, Near) else node.children)]
+        known = [k for k in kids if k is not None]
+        return min(known, key=lambda k: k[0]) if known else None
+    if isinstance(node, Or):
+        parts = [_keys(c) for c in node.children]
+        if any(p is None for p in parts):
+            return None
+        return sum(p[0] for p in parts if p), frozenset().union(*(p[1] for p in parts if p))
+    return _keys(node.positive)
+
+
+class Matcher:
+    """Match one document against many topics, evaluating only candidates whose
+    key set (see ``_keys``) meets the document's tokens."""
+
+    def __init__(self, topics: Mapping[str, Query]) -> None:
+        self.names = list(topics)
+        self._evals = [q._eval for q in topics.values()]
+        self._always: list[int] = []
+        self._words: dict[str, list[int]] = {}
+        self._pre: dict[int, dict[str, list[tuple[str, int]]]] = {}  # head len -> head -> ...
+        for i, q in enumerate(topics.values()):
+            keys = _keys(q.node)
+            if keys is None:
+                self._always.append(i)
+                continue
+            for kind, tok in keys[1]:
+                if kind == "w":
+                    self._words.setdefault(tok, []).append(i)
+                else:
+                    head = min(len(tok), 3)
+                    bucket = self._pre.setdefault(head, {})
+                    bucket.setdefault(tok[:head], []).append((tok, i))
+        self._word_keys = set(self._words)
+
+    def candidates(self, doc: Document) -> set[int]:
+        cand = set(self._always)
+        toks = doc.all_tokens
+        words = self._words
+        for t in toks & self._word_keys:
+            cand.update(words[t])
+        for head, bucket in self._pre.items():
+            heads = {t[:head] for t in toks}
+            for h in heads & bucket.keys():
+                for p, i in bucket[h]:
+                    if i not in cand and doc.has_prefix("*", p):
+                        cand.add(i)
+        return cand
+
+    def match(self, doc: Document) -> list[str]:
+        """Names of the topics that match ``doc``, in topic order."""
+        ev, names = self._evals, self.names
+        return [names[i] for i in sorted(self.candidates(doc)) if ev[i](doc)]
