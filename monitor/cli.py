@@ -22,6 +22,7 @@ from monitor.fetch import Fetcher, FetchPolicy
 from monitor.pages import PageSettings
 from monitor.pipeline import Poller, PollReport, utcnow
 from monitor.store import BatchStats, FeedSpec, Store
+from monitor.tagstore import TopicSpec
 
 log = logging.getLogger("monitor")
 
@@ -71,6 +72,10 @@ def opened_store(config: Config, *, lock: bool = False) -> Iterator[Store]:
                 ],
                 utcnow(),
             )
+        # Every command that writes items tags them, so topics are always set.
+        topics = [TopicSpec(t.name, t.query, t.description, t.feeds) for t in config.topics]
+        if store.set_topics(topics, utcnow(), mirror=lock) and lock:
+            store.retag(utcnow())  # a topic is new or was edited: the archive is re-matched
         yield store
     finally:
         store.close()
@@ -155,7 +160,11 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
             return run_forever(config, lambda: _tick(config))
         report = _poll(config, store, None, True)
         _print_report(report)
-        print("matches: topic tagging is not built yet (issue #4); 0 matches recorded")
+        by_topic = store.db.execute(
+            "SELECT topic, count(*) FROM matches GROUP BY topic ORDER BY topic"
+        ).fetchall()
+        counts = ", ".join(f"{topic} {n}" for topic, n in by_topic) or "none"
+        print(f"matches: {seeds.matched + report.matched} new; in the archive: {counts}")
         print(
             "browse: pip install datasette && datasette"
             f" {config.storage.database}  (or: sqlite3 {config.storage.database})"
@@ -217,6 +226,11 @@ def cmd_import_text(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_check(config: Config, args: argparse.Namespace) -> int:
+    from monitor.query import parse
+
+    for i, topic in enumerate(config.topics):
+        for warning in parse(topic.query).warnings:
+            print(f"warning: topics[{i}] {topic.name!r}: {warning}")
     print(
         f"{args.config_path}: OK ({len(config.feeds)} feeds, {len(config.topics)} topics,"
         f" database {config.storage.database})"

@@ -244,7 +244,7 @@ _TOPIC_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 class TopicConfig(_Strict):
     # Stable identifier used in URLs and digests: lower case, digits, . _ -
     name: str
-    # The query (matching arrives with the topics issue; only its shape is checked now).
+    # The query, in the topic language (README "Watched topics"); checked at load.
     query: str = Field(min_length=1)
     description: str = ""
     # Restrict the topic to these feed names (default: all feeds).
@@ -260,15 +260,12 @@ class TopicConfig(_Strict):
     @field_validator("query")
     @classmethod
     def _check_query(cls, query: str) -> str:
-        depth = 0
-        for pos, ch in enumerate(query):
-            depth += {"(": 1, ")": -1}.get(ch, 0)
-            if depth < 0:
-                raise ValueError(f"unbalanced ')' at position {pos + 1}")
-        if depth:
-            raise ValueError("unbalanced '(': a ')' is missing")
-        if query.count('"') % 2:
-            raise ValueError(f"unbalanced quote at position {query.rfind(chr(34)) + 1}")
+        from monitor.query import QueryError, parse
+
+        try:
+            parse(query)
+        except QueryError as e:
+            raise ValueError(str(e)) from e
         return query
 
 

@@ -154,3 +154,28 @@ def m002_fulltext(db: Database) -> None:
             html_gzip BLOB NOT NULL
         )""")
     db.execute("CREATE INDEX pages_item ON pages(item_id)")
+
+
+@migrations()
+def m003_topics(db: Database) -> None:
+    """Watched topics (a mirror of the config) and which item matched which."""
+    db.execute("""
+        CREATE TABLE topics (
+            name TEXT PRIMARY KEY,
+            query TEXT NOT NULL,
+            fts_query TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            feeds TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            updated TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE matches (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            topic TEXT NOT NULL,
+            matched TEXT NOT NULL,
+            snippet TEXT NOT NULL DEFAULT '',
+            UNIQUE (item_id, topic)
+        )""")
+    db.execute("CREATE INDEX matches_topic ON matches(topic, matched)")

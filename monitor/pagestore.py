@@ -58,6 +58,7 @@ class BatchStats:
     new: int = 0
     changed: int = 0
     seen: int = 0
+    matched: int = 0  # topic matches added
 
 
 class PageStore:
@@ -68,12 +69,17 @@ class PageStore:
     def _tx(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
+    if TYPE_CHECKING:  # provided by TopicStore in the Store that mixes both in
+
+        def tag(self, item_ids: Iterable[int], now: datetime) -> int: ...
+
     # -- seeds -----------------------------------------------------------
     def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
         """Record seed documents as items with ``source = 'seed'``.  Idempotent:
         a seed already stored with the same content is left alone; one whose
         content changed (an edited file, improved cleaning rules) is updated."""
         new = changed = seen = 0
+        touched: list[int] = []
         stamp = iso(now)
         with self._tx():
             for doc in docs:
@@ -86,13 +92,14 @@ class PageStore:
                 ).fetchone()
                 values = [doc.title, doc.author, iso(doc.published), doc.text, digest]
                 if row is None:
-                    self.db.execute(
+                    cur = self.db.execute(
                         "INSERT INTO items (source, seed_file, entry_id, title, author,"
                         " published, text, content_hash, first_seen, last_changed,"
                         " feed_text, extraction) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                         " 'capture')",
                         [doc.seed_file, doc.entry_id, *values, stamp, stamp, doc.text],
                     )
+                    touched.append(int(cur.lastrowid or 0))
                     new += 1
                 elif row[1] != digest:
                     self.db.execute(
@@ -100,8 +107,10 @@ class PageStore:
                         " content_hash = ?, last_changed = ? WHERE id = ?",
                         [*values, stamp, row[0]],
                     )
+                    touched.append(row[0])
                     changed += 1
-        return BatchStats(new=new, changed=changed, seen=seen)
+            matched = self.tag(touched, now)
+        return BatchStats(new=new, changed=changed, seen=seen, matched=matched)
 
     def pending_pages(
         self, limit: int, feed_id: int | None = None, exclude: Iterable[int] = ()
@@ -154,6 +163,7 @@ class PageStore:
                     " page_error = ?, extraction = 'feed', extraction_note = ? WHERE id = ?",
                     [result.status, stamp, result.error, note, job.item_id],
                 )
+                self.tag([job.item_id], result.fetched)
                 return "feed"
             fetched_url = result.final_url or job.url
             text, removed = article.text, list[str]()
@@ -194,6 +204,7 @@ class PageStore:
                     job.item_id,
                 ],
             )
+            self.tag([job.item_id], result.fetched)
             return method
 
     def _strip_learned(

@@ -53,6 +53,7 @@ class FeedOutcome:
     new: int = 0
     changed: int = 0
     error: str | None = None
+    matched: int = 0  # topic matches added
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,10 @@ class PollReport:
     @property
     def changed_items(self) -> int:
         return sum(o.changed for o in self.outcomes)
+
+    @property
+    def matched(self) -> int:
+        return sum(o.matched for o in self.outcomes)
 
 
 def utcnow() -> datetime:
@@ -446,6 +451,7 @@ class Poller:
             result.status,
             stats.new,
             stats.changed,
+            matched=stats.matched,
         )
 
     def _failure(

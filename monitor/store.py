@@ -31,6 +31,7 @@ from monitor.migrations import migrations
 from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
 from monitor.pagestore import BatchStats, PageStore
+from monitor.tagstore import TopicStore
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
 
@@ -107,7 +108,7 @@ def _feed_row(row: Sequence[Any]) -> FeedRow:
     )
 
 
-class Store(PageStore):
+class Store(PageStore, TopicStore):
     """One open database.  Not thread-safe: use it from one thread."""
 
     def __init__(self, path: Path | str) -> None:
@@ -126,6 +127,9 @@ class Store(PageStore):
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the database {path}: {e}") from e
         self._lock_fd: int | None = None
+        self._matcher = None
+        self._queries = {}
+        self._topic_feeds = {}
 
     def close(self) -> None:
         self.unlock()
@@ -380,6 +384,7 @@ class Store(PageStore):
                 cleaned.update((id(e), text) for e, (text, _) in zip(group, results, strict=True))
         page = "pending" if feed.fulltext else None
         new = changed = 0
+        touched: list[int] = []
         for entry, hit in zip(entries, found, strict=True):
             text = cleaned.get(id(entry), entry.text)
             if hit is None:
@@ -411,6 +416,7 @@ class Store(PageStore):
                     " last_seen) VALUES (?, ?, ?, ?, ?, ?)",
                     [cur.lastrowid, feed.id, entry.entry_id, entry.url, stamp, stamp],
                 )
+                touched.append(int(cur.lastrowid or 0))
                 new += 1
                 continue
             item_id, old_hash = hit
@@ -439,13 +445,15 @@ class Store(PageStore):
                         item_id,
                     ],
                 )
+                touched.append(item_id)
                 changed += 1
             self.db.execute(
                 "UPDATE sightings SET last_seen = ?, entry_id = ?, url = ?"
                 " WHERE feed_id = ? AND item_id = ?",
                 [stamp, entry.entry_id, entry.url, feed.id, item_id],
             )
-        return BatchStats(new=new, changed=changed, seen=len(entries))
+        matched = self.tag(touched, now)
+        return BatchStats(new=new, changed=changed, seen=len(entries), matched=matched)
 
     def prune_fetch_log(self, before: datetime) -> int:
         """Delete ``fetches`` rows older than ``before``; items are never pruned."""

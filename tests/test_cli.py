@@ -294,3 +294,26 @@ def test_import_text_keeps_same_named_files_from_different_folders_apart(tmp_pat
     assert "(2 new, 0 updated)" in result.stdout, result.stdout
     again = run("--config", str(cfg), "import-text", *files, cwd=tmp_path)
     assert "(0 new, 0 updated)" in again.stdout
+
+
+def test_run_tags_the_seeds_and_retags_when_a_topic_is_edited(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path / "m.toml", {}, [])  # one topic: qassam = 'Qassam'
+    first = run("--config", str(cfg), "run", "--once", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "matches: 4 new; in the archive: qassam 4" in first.stdout
+    cfg.write_text(cfg.read_text().replace("query = 'Qassam'", "query = 'Callamard'"))
+    second = run("--config", str(cfg), "run", "--once", cwd=tmp_path)
+    assert "in the archive: qassam 2" in second.stdout, second.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text(cfg.read_text().replace("query = 'Callamard'", "query = '(Hamas OR'"))
+    result = run("--config", str(bad), "check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "topics[0].query:" in result.stderr and "position" in result.stderr
+
+
+def test_check_warns_about_a_topic_that_matches_almost_everything(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path / "m.toml", {}, [])
+    cfg.write_text(cfg.read_text().replace("query = 'Qassam'", "query = 'the'"))
+    result = run("--config", str(cfg), "check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "warning: topics[0] 'qassam': matches almost everything" in result.stdout

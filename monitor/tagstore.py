@@ -1,0 +1,153 @@
+"""The topic half of the store: the ``topics`` mirror of the config and the
+``matches`` of items against them.  Mixed into :class:`monitor.store.Store`.
+
+Tagging runs inside the transaction that stores the items, so an item and its
+matches are written together.  The matcher is the pure-Python one from
+:mod:`monitor.query`, which agrees exactly with the FTS5 index (a property
+test checks it); the snippet comes from FTS5's own ``snippet()``, so it shows
+what Datasette's search would show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from monitor.normalize import iso
+
+if TYPE_CHECKING:
+    from monitor.query import Matcher, Query
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """A topic as the configuration describes it."""
+
+    name: str
+    query: str
+    description: str = ""
+    feeds: tuple[str, ...] = ()
+
+
+class TopicStore:
+    db: Database
+
+    def _tx(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    # Set by set_topics(); Store.__init__ starts them empty.
+    _matcher: Matcher | None
+    _queries: dict[str, Query]
+    _topic_feeds: dict[str, frozenset[str]]
+
+    def set_topics(
+        self, specs: Sequence[TopicSpec], now: datetime, *, mirror: bool = True
+    ) -> list[str]:
+        """Mirror the configured topics in ``topics`` and match new items
+        against them from now on.  Removed topics stay, marked inactive.
+        Returns the topics that are new or whose query changed.  With
+        ``mirror=False`` the table is left alone (a command that does not hold
+        the worker lock must not change what the service compares against)."""
+        from monitor.query import Matcher, QueryError, parse
+
+        queries = {spec.name: parse(spec.query) for spec in specs}
+        before = dict(self.db.execute("SELECT name, query FROM topics WHERE active = 1").fetchall())
+        changed = [s.name for s in specs if before.get(s.name) != s.query]
+        self._queries = queries
+        self._topic_feeds = {s.name: frozenset(s.feeds) for s in specs if s.feeds}
+        self._matcher = Matcher(queries) if queries else None
+        if not mirror:
+            return changed
+        with self._tx():
+            self.db.execute("UPDATE topics SET active = 0")
+            for spec in specs:
+                try:
+                    fts: str | None = queries[spec.name].to_fts5()
+                except QueryError:  # author:/feed:/url: have no FTS column
+                    fts = None
+                self.db.execute(
+                    "INSERT INTO topics (name, query, fts_query, description, feeds, active,"
+                    " updated) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (name) DO UPDATE SET"
+                    " query = excluded.query, fts_query = excluded.fts_query,"
+                    " description = excluded.description, feeds = excluded.feeds, active = 1,"
+                    " updated = CASE WHEN topics.query = excluded.query THEN topics.updated"
+                    " ELSE excluded.updated END",
+                    [spec.name, spec.query, fts, spec.description, ", ".join(spec.feeds), iso(now)],
+                )
+        return changed
+
+    def retag(self, now: datetime) -> int:
+        """Match every item again (after topics changed): new matches are
+        added, matches an item no longer meets are removed."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM items ORDER BY id")]
+        with self._tx():
+            return self.tag(ids, now)
+
+    def tag(self, item_ids: Iterable[int], now: datetime) -> int:
+        """Match these items against every topic; add new matches and drop
+        those an item no longer meets (its text changed).  Returns how many
+        matches were added.  Call inside the transaction that wrote the items."""
+        if self._matcher is None:
+            return 0
+        from monitor.query import Document
+
+        ids = list(item_ids)
+        added = 0
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT i.id, i.title, i.text, coalesce(i.author, ''), coalesce(i.url, ''),"
+                " coalesce(f.name, '') FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
+                f" WHERE i.id IN ({marks})",
+                chunk,
+            ).fetchall()
+            for item_id, title, text, author, url, feed in rows:
+                doc = Document.from_texts(title, text, author=author, url=url, feed=feed)
+                names = {
+                    name
+                    for name in self._matcher.match(doc)
+                    if name not in self._topic_feeds or feed in self._topic_feeds[name]
+                }
+                had = {
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT topic FROM matches WHERE item_id = ?", [item_id]
+                    )
+                }
+                for name in sorted(names - had):
+                    self.db.execute(
+                        "INSERT INTO matches (item_id, topic, matched, snippet)"
+                        " VALUES (?, ?, ?, ?)",
+                        [item_id, name, iso(now), self._snippet(item_id, name, title)],
+                    )
+                    added += 1
+                stale = sorted((had - names) & set(self._queries))
+                if stale:
+                    self.db.execute(
+                        f"DELETE FROM matches WHERE item_id = ? AND topic IN"
+                        f" ({','.join('?' * len(stale))})",
+                        [item_id, *stale],
+                    )
+        return added
+
+    def _snippet(self, item_id: int, name: str, title: str) -> str:
+        """FTS5's snippet, matched terms in [brackets]; the title when the
+        topic uses fields the index does not have."""
+        from monitor.query import QueryError
+
+        try:
+            fts = self._queries[name].to_fts5()
+        except QueryError:
+            return title
+        row = self.db.execute(
+            "SELECT snippet(items_fts, -1, '[', ']', '…', 24) FROM items_fts"
+            " WHERE items_fts MATCH ? AND rowid = ?",
+            [fts, item_id],
+        ).fetchone()
+        return str(row[0]) if row and row[0] else title
