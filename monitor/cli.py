@@ -48,7 +48,7 @@ def _policy(config: Config) -> FetchPolicy:
 
 
 @contextmanager
-def opened_store(config: Config, *, lock: bool = False) -> Iterator[Store]:
+def opened_store(config: Config, *, lock: bool = False, auto_retag: bool = True) -> Iterator[Store]:
     """The database.  With ``lock``: the worker lock is held (one polling
     process per database) and the ``feeds`` table is synced from the config.
     Only the lock holder syncs, so a command run with an edited config never
@@ -74,7 +74,7 @@ def opened_store(config: Config, *, lock: bool = False) -> Iterator[Store]:
             )
         # Every command that writes items tags them, so topics are always set.
         topics = [TopicSpec(t.name, t.query, t.description, t.feeds) for t in config.topics]
-        if store.set_topics(topics, utcnow(), mirror=lock) and lock:
+        if store.set_topics(topics, utcnow(), mirror=lock) and lock and auto_retag:
             store.retag(utcnow())  # a topic is new or was edited: the archive is re-matched
         yield store
     finally:
@@ -326,6 +326,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="text files copied out of a browser")
     p.set_defaults(func=cmd_import_text)
+
+    from monitor.cli_topics import add_parsers
+
+    add_parsers(sub)
 
     p = sub.add_parser("check", help="validate the config file")
     p.set_defaults(func=cmd_check)

@@ -179,3 +179,13 @@ def m003_topics(db: Database) -> None:
             UNIQUE (item_id, topic)
         )""")
     db.execute("CREATE INDEX matches_topic ON matches(topic, matched)")
+    # Matches added by a re-match and matches removed, with why: an audit trail.
+    db.execute("""
+        CREATE TABLE match_changes (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            topic TEXT NOT NULL,
+            change TEXT NOT NULL CHECK (change IN ('added', 'removed')),
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""")

@@ -71,7 +71,14 @@ class PageStore:
 
     if TYPE_CHECKING:  # provided by TopicStore in the Store that mixes both in
 
-        def tag(self, item_ids: Iterable[int], now: datetime) -> int: ...
+        def tag(
+            self,
+            item_ids: Iterable[int],
+            now: datetime,
+            *,
+            reason: str = ...,
+            only: str | None = None,
+        ) -> int: ...
 
     # -- seeds -----------------------------------------------------------
     def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:

@@ -81,23 +81,40 @@ class TopicStore:
                 )
         return changed
 
-    def retag(self, now: datetime) -> int:
-        """Match every item again (after topics changed): new matches are
-        added, matches an item no longer meets are removed."""
+    def retag(self, now: datetime, only: str | None = None) -> tuple[int, int]:
+        """Match every item again (after topics changed), for every topic or
+        topic ``only``: new matches are added, matches an item no longer meets
+        are removed, both recorded in ``match_changes``.  Returns (added, removed)."""
         ids = [r[0] for r in self.db.execute("SELECT id FROM items ORDER BY id")]
+        before = self.db.execute("SELECT coalesce(max(id), 0) FROM match_changes").fetchone()[0]
         with self._tx():
-            return self.tag(ids, now)
+            added = self.tag(ids, now, reason="re-matched after the topics changed", only=only)
+        removed = self.db.execute(
+            "SELECT count(*) FROM match_changes WHERE id > ? AND change = 'removed'", [before]
+        ).fetchone()[0]
+        return added, int(removed)
 
-    def tag(self, item_ids: Iterable[int], now: datetime) -> int:
-        """Match these items against every topic; add new matches and drop
-        those an item no longer meets (its text changed).  Returns how many
-        matches were added.  Call inside the transaction that wrote the items."""
+    def tag(
+        self,
+        item_ids: Iterable[int],
+        now: datetime,
+        *,
+        reason: str = "the item's text changed",
+        only: str | None = None,
+    ) -> int:
+        """Match these items against every topic (or topic ``only``); add new
+        matches and drop those an item no longer meets.  Removals, and additions
+        made by a re-match, go to ``match_changes`` with ``reason``.  Returns
+        how many matches were added.  Call inside the transaction that wrote
+        the items."""
         if self._matcher is None:
             return 0
         from monitor.query import Document
 
         ids = list(item_ids)
         added = 0
+        # At ingest a new match is the normal case, not worth an audit row.
+        audit_additions = reason != "the item's text changed"
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -112,14 +129,21 @@ class TopicStore:
                 names = {
                     name
                     for name in self._matcher.match(doc)
-                    if name not in self._topic_feeds or feed in self._topic_feeds[name]
+                    if (name not in self._topic_feeds or feed in self._topic_feeds[name])
+                    and (only is None or name == only)
                 }
                 had = {
                     r[0]
                     for r in self.db.execute(
                         "SELECT topic FROM matches WHERE item_id = ?", [item_id]
                     )
+                    if only is None or r[0] == only
                 }
+                log = [
+                    (item_id, name, "added", reason, iso(now))
+                    for name in sorted(names - had)
+                    if audit_additions
+                ]
                 for name in sorted(names - had):
                     self.db.execute(
                         "INSERT INTO matches (item_id, topic, matched, snippet)"
@@ -133,6 +157,13 @@ class TopicStore:
                         f"DELETE FROM matches WHERE item_id = ? AND topic IN"
                         f" ({','.join('?' * len(stale))})",
                         [item_id, *stale],
+                    )
+                    log += [(item_id, name, "removed", reason, iso(now)) for name in stale]
+                if log:
+                    self.db.conn.executemany(
+                        "INSERT INTO match_changes (item_id, topic, change, reason, at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        log,
                     )
         return added
 

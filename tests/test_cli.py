@@ -172,7 +172,8 @@ def test_opml_round_trip(tmp_path: Path) -> None:
     "argv",
     [["--help"], ["run", "--help"], ["poll", "--help"], ["seeds", "import", "--help"],
      ["check", "--help"], ["status", "--help"], ["feeds", "export-opml", "--help"],
-     ["import-text", "--help"],
+     ["import-text", "--help"], ["topics", "sql", "--help"], ["topics", "test", "--help"],
+     ["topics", "retag", "--help"],
      ["feeds", "import-opml", "--help"]],
 )  # fmt: skip
 def test_help_everywhere(argv: list[str], tmp_path: Path) -> None:
@@ -317,3 +318,28 @@ def test_check_warns_about_a_topic_that_matches_almost_everything(tmp_path: Path
     result = run("--config", str(cfg), "check", cwd=tmp_path)
     assert result.returncode == 0
     assert "warning: topics[0] 'qassam': matches almost everything" in result.stdout
+
+
+def test_topics_sql_test_and_retag(tmp_path: Path) -> None:
+    cfg = write_config(tmp_path / "m.toml", {}, [])
+    assert run("--config", str(cfg), "run", "--once", cwd=tmp_path).returncode == 0
+    sql = run("--config", str(cfg), "topics", "sql", "qassam", cwd=tmp_path)
+    assert sql.returncode == 0 and '-- search box: "qassam"' in sql.stdout
+    db = sqlite3.connect(tmp_path / "storage" / "monitor.db")
+    statement = sql.stdout.split("\n", 1)[1]
+    assert len(db.execute(statement).fetchall()) == 4  # the printed SQL runs as is
+    tested = run("--config", str(cfg), "topics", "test", "Callamard", "--limit", "1", cwd=tmp_path)
+    assert tested.returncode == 0
+    assert "2 item(s) match" in tested.stdout and "[Callamard]" in tested.stdout
+    bad = run("--config", str(cfg), "topics", "test", "(Hamas OR", cwd=tmp_path)
+    assert bad.returncode == 2 and "dangling 'OR' at position 8" in bad.stdout
+    cfg.write_text(cfg.read_text().replace("query = 'Qassam'", "query = 'Callamard'"))
+    retag = run("--config", str(cfg), "topics", "retag", "qassam", cwd=tmp_path)
+    # Callamard: 2 items, one of which (feed entry 2) also says Qassam and stays.
+    assert "1 match(es) added, 3 removed" in retag.stdout, retag.stdout
+    changes = db.execute(
+        "SELECT change, count(*) FROM match_changes GROUP BY change ORDER BY change"
+    ).fetchall()
+    assert changes == [("added", 1), ("removed", 3)]
+    unknown = run("--config", str(cfg), "topics", "sql", "nope", cwd=tmp_path)
+    assert unknown.returncode == 1 and "no topic is named 'nope'" in unknown.stderr
