@@ -17,7 +17,6 @@ _FOLD: dict[int, str] = {c: (chr(c).lower() if chr(c).isalnum() else " ") for c 
 _LOCK = threading.Lock()
 _PROBE: list[sqlite3.Connection] = []
 _RUNS: dict[str, str] = {}
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _TOKEN = re.compile(r"[a-z0-9\x80-\U0010ffff]+")  # after folding, non-ASCII = token char
 
@@ -63,6 +62,62 @@ def _fold_sub(m: re.Match[str]) -> str:
     return hit
 
 
+# Fast path: ASCII bytes in one translate() (upper -> lower, separator -> space), then
+# each distinct non-ASCII character replaced by its fold, then str.split().
+_ASCII_TABLE = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if c >= 128 or chr(c).isalnum() else 32 for c in range(256)
+)
+_ASCII_BYTES = bytes(range(128))
+# Characters str.split() treats as whitespace (tests check the list is complete).
+_PY_SPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000")
+_PY_SPACE |= frozenset(chr(c) for c in range(0x2000, 0x200B))
+# non-ASCII char -> what the fast path puts in its place (itself = kept), None = unsafe
+_REPL: dict[str, str | None] = {}
+
+
+def _replacement(c: str) -> str | None:
+    """The fast path's substitute for ``c``: its lower-cased fold, or None when
+    translate/replace/split could not reproduce :func:`_slow_tokens` exactly."""
+    if ord(c) not in _FOLD:
+        _learn({c})
+    fold = _FOLD[ord(c)].encode("utf-8").lower().decode("utf-8")
+    learn = {x for x in fold if ord(x) not in _FOLD}
+    if learn:
+        _learn(learn)
+    rep: str | None = fold
+    if fold == c:
+        rep = None if c in _PY_SPACE else c  # a token character split() must not split
+    elif fold != " " and not all(
+        x.isalnum() if x.isascii() else x not in _PY_SPACE and _FOLD.get(ord(x)) == x for x in fold
+    ):
+        rep = None  # non-ASCII output must be a fixed point, so later replaces keep it
+    with _LOCK:
+        _REPL[c] = rep
+    return rep
+
+
+def _fast_tokens(text: str) -> list[str] | None:
+    """:func:`tokens` by translate/replace/split, or None when it cannot be exact."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    s = raw.translate(_ASCII_TABLE).decode("utf-8")
+    for c in set(raw.translate(None, _ASCII_BYTES).decode("utf-8")):
+        rep = _REPL[c] if c in _REPL else _replacement(c)
+        if rep is None:
+            return None
+        if rep != c:
+            s = s.replace(c, rep)
+    return s.split()
+
+
+def _slow_tokens(text: str) -> list[str]:
+    """The reference path: fold non-ASCII runs with a regex, then find tokens."""
+    folded = _NON_ASCII.sub(_fold_sub, text).encode("utf-8").lower().decode("utf-8")
+    return _TOKEN.findall(folded)
+
+
 def tokens(text: str) -> list[str]:
     """The tokens FTS5 ``unicode61 remove_diacritics 2`` produces for ``text``:
     case-folded, diacritics removed, split on every non-token character (token
@@ -70,8 +125,10 @@ def tokens(text: str) -> list[str]:
 
     Non-ASCII runs are replaced by SQLite's fold of the original characters; ASCII
     is lower-cased as bytes (Python's own Unicode lowercasing differs from SQLite's
-    on ~400 code points, e.g. Cherokee, so it is never applied to them)."""
+    on ~400 code points, e.g. Cherokee, so it is never applied to them).  The
+    common case runs in C string methods (see :func:`_fast_tokens`); texts with a
+    character it cannot handle exactly take the regex path, with the same result."""
     if text.isascii():
-        return _ASCII_WORD.findall(text.lower())
-    folded = _NON_ASCII.sub(_fold_sub, text).encode("utf-8").lower().decode("utf-8")
-    return _TOKEN.findall(folded)
+        return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split()
+    fast = _fast_tokens(text)
+    return _slow_tokens(text) if fast is None else fast

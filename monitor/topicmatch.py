@@ -25,19 +25,38 @@ if TYPE_CHECKING:
 # --- evaluation ---------------------------------------------------------------------
 
 
-class Document:
-    """One item, tokenized once: token lists per field plus lazy indexes."""
+_PREFIX_SCANS = 12  # prefix tests by substring search before a document sorts its tokens
 
-    __slots__ = ("_pos", "_sorted", "all_tokens", "fields", "ft", "sets")
+
+class Document:
+    """One item, tokenized once: token lists per field plus lazy indexes.
+
+    ``ft`` is the set of title and text tokens, ``all_tokens`` that of every field;
+    per-field sets, space-joined fields (for phrase and prefix tests by substring
+    search) and token positions (for NEAR) are built only when first asked for."""
+
+    __slots__ = (
+        "_joined",
+        "_pos",
+        "_prefix_tests",
+        "_sets",
+        "_sorted",
+        "all_tokens",
+        "fields",
+        "ft",
+    )
 
     def __init__(self, fields: Mapping[str, list[str]]) -> None:
         self.fields = dict(fields)
-        self.sets = {k: set(v) for k, v in self.fields.items()}
-        self.ft = self.sets.get("title", set()) | self.sets.get("text", set())
-        extra = [v for k, v in self.sets.items() if k not in FTS_FIELDS]
+        self.ft = set(self.fields.get("title", ()))
+        self.ft.update(self.fields.get("text", ()))
+        extra = [v for k, v in self.fields.items() if k not in FTS_FIELDS and v]
         self.all_tokens = self.ft.union(*extra) if extra else self.ft
+        self._sets: dict[str, set[str]] = {}
+        self._joined: dict[str, str] = {}
         self._pos: dict[tuple[str, str], list[int]] = {}
         self._sorted: dict[str, list[str]] = {}
+        self._prefix_tests = 0
 
     @classmethod
     def from_texts(cls, title: str = "", text: str = "", **fields: str) -> Document:
@@ -45,13 +64,39 @@ class Document:
         data.update({k: tokens(v or "") for k, v in fields.items()})
         return cls(data)
 
+    def field_set(self, col: str) -> set[str]:
+        """The set of ``col``'s tokens (empty for a missing field)."""
+        hit = self._sets.get(col)
+        if hit is None:
+            hit = self._sets[col] = set(self.fields.get(col, ()))
+        return hit
+
+    def joined(self, col: str) -> str:
+        """``col``'s tokens joined by single spaces, with a space at each end: a
+        phrase ``a b`` occurs iff `` a b `` is a substring (tokens hold no spaces).
+        "" is title and text, "*" every field (concatenated: the double spaces
+        between fields keep a needle from spanning two of them)."""
+        hit = self._joined.get(col)
+        if hit is None:
+            if col in ("", "*"):
+                parts = [""]
+                for c in FTS_FIELDS if col == "" else self.fields:
+                    parts += self.fields.get(c, ())
+                    parts.append("")
+                hit = " ".join(parts)
+            else:
+                seq = self.fields.get(col)
+                hit = f" {' '.join(seq)} " if seq else ""
+            self._joined[col] = hit
+        return hit
+
     def positions(self, col: str, tok: str) -> list[int]:
         key = (col, tok)
         hit = self._pos.get(key)
         if hit is None:
             hit = []
-            if tok in self.sets.get(col, ()):
-                seq, i = self.fields[col], -1
+            if tok in (self.ft if col in FTS_FIELDS else self.all_tokens):
+                seq, i = self.fields.get(col, []), -1
                 try:
                     while True:
                         i = seq.index(tok, i + 1)
@@ -62,10 +107,16 @@ class Document:
         return hit
 
     def has_prefix(self, col: str, p: str) -> bool:
+        """Whether a token of ``col`` starts with ``p`` ("*": any field, "": title or
+        text).  The first few tests search :meth:`joined`; a document asked many
+        times sorts its tokens once and bisects instead."""
         srt = self._sorted.get(col)
-        if srt is None:  # "*": every field, "": title and text
-            toks = self.all_tokens if col == "*" else self.ft if col == "" else self.sets.get(col)
-            srt = self._sorted[col] = sorted(toks or ())
+        if srt is None:
+            self._prefix_tests += 1
+            if self._prefix_tests <= _PREFIX_SCANS:
+                return " " + p in self.joined(col)
+            toks = self.all_tokens if col == "*" else self.ft if col == "" else self.field_set(col)
+            srt = self._sorted[col] = sorted(toks)
         k = bisect_left(srt, p)
         return k < len(srt) and srt[k].startswith(p)
 
@@ -95,30 +146,52 @@ def _cols(fld: str | None) -> tuple[str, ...]:
     return FTS_FIELDS if fld is None else (fld,)
 
 
-def _compile(node: Node) -> Eval:
+def phrase_needle(toks: tuple[str, ...], prefix: bool) -> str:
+    """The substring of :meth:`Document.joined` that marks an occurrence of the
+    phrase (with ``prefix``, its last token only has to start with ``toks[-1]``)."""
+    return " " + " ".join(toks) + ("" if prefix else " ")
+
+
+def _eval_cost(node: Node) -> int:
+    """A rough relative cost of evaluating ``node`` on a document."""
     if isinstance(node, Term):
-        tok, cols = node.text, _cols(node.field)
+        return 4 if node.prefix else 1
+    if isinstance(node, Phrase):
+        return 3
+    if isinstance(node, Near):
+        return 8
+    if isinstance(node, And | Or):
+        return sum(_eval_cost(c) for c in node.children)
+    return _eval_cost(node.positive) + _eval_cost(node.negative)
+
+
+def _compile(node: Node) -> Eval:
+    """A closure evaluating ``node`` on a :class:`Document` (FTS5 semantics)."""
+    if isinstance(node, Term):
+        tok = node.text
         if node.prefix:
             pcol = "" if node.field is None else node.field
             return lambda d: d.has_prefix(pcol, tok)
         if node.field is None:
             return lambda d: tok in d.ft
         col = node.field
-        return lambda d: tok in d.sets.get(col, ())
+        return lambda d: tok in d.field_set(col)
     if isinstance(node, Phrase):
-        toks, pre, cols = node.tokens, node.prefix, _cols(node.field)
-        need = toks[:-1] if pre else toks
-        return lambda d: (
-            all(t in d.all_tokens for t in need)
-            and any(d.phrase_starts(c, toks, pre) for c in cols)
-        )
+        needle = phrase_needle(node.tokens, node.prefix)
+        need = frozenset(node.tokens[:-1] if node.prefix else node.tokens)
+        col = "" if node.field is None else node.field
+        return lambda d: need <= d.all_tokens and needle in d.joined(col)
     if isinstance(node, Near):
         return _compile_near(node)
-    if isinstance(node, And):
-        kids = tuple(_compile(c) for c in node.children)
-        return lambda d: all(k(d) for k in kids)
-    if isinstance(node, Or):
-        kids = tuple(_compile(c) for c in node.children)
+    if isinstance(node, And | Or):  # cheapest children first: evaluation has no side effects
+        kids = tuple(_compile(c) for c in sorted(node.children, key=_eval_cost))
+        if len(kids) == 2:
+            a, b = kids
+            if isinstance(node, And):
+                return lambda d: a(d) and b(d)
+            return lambda d: a(d) or b(d)
+        if isinstance(node, And):
+            return lambda d: all(k(d) for k in kids)
         return lambda d: any(k(d) for k in kids)
     pos, neg = _compile(node.positive), _compile(node.negative)
     return lambda d: pos(d) and not neg(d)
@@ -131,8 +204,11 @@ def _compile_near(node: Near) -> Eval:
     specs = [(it.tokens if isinstance(it, Phrase) else (it.text,), it.prefix) for it in node.items]
     lens = [len(t) for t, _ in specs]
     cols, dist = _cols(node.field), node.distance
+    need = frozenset(t for toks, pre in specs for t in (toks[:-1] if pre else toks))
 
     def ev(d: Document) -> bool:
+        if not need <= d.all_tokens:
+            return False
         for c in cols:
             lists = [d.phrase_starts(c, t, p) for t, p in specs]
             if not all(lists):
@@ -208,9 +284,7 @@ class Matcher:
     def candidates(self, doc: Document) -> set[int]:
         cand = set(self._always)
         toks = doc.all_tokens
-        words = self._words
-        for t in toks & self._word_keys:
-            cand.update(words[t])
+        cand.update(*map(self._words.__getitem__, toks & self._word_keys))
         for head, bucket in self._pre.items():
             heads = {t[:head] for t in toks}
             for h in heads & bucket.keys():

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from monitor import fts5tokens
 from monitor.errors import MonitorError
 from monitor.query import (
     And,
@@ -79,6 +80,57 @@ def test_tokens_agree_with_sqlite(text: str) -> None:
 def test_tokens_agree_with_sqlite_on_random_text(text: str) -> None:
     assume(not any(0xD800 <= ord(c) < 0xE000 for c in text))
     assert tokens(text) == sqlite_tokens(text)
+
+
+_SPACES = "".join(sorted(fts5tokens._PY_SPACE))
+
+
+def test_fast_path_knows_every_python_space() -> None:
+    assert {chr(c) for c in range(0x110000) if chr(c).isspace()} == fts5tokens._PY_SPACE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(TRICKY),  # many distinct non-ASCII characters in one text
+        "x".join(_SPACES) + " İSTANBUL ǅemal Σ\u0345 ΐ ﬃ Ⅻ ⓐⒶ ＡＢＣ Ꭰꭰ",
+        "a\u2003b\xa0c\u3000d\x85e\u2028f — g–h·i",
+    ],
+)
+def test_fast_path_agrees_with_sqlite_and_slow_path(text: str) -> None:
+    assert tokens(text) == sqlite_tokens(text) == fts5tokens._slow_tokens(text)
+
+
+_ALPHABET = "aZ09 -.'éÈüÅßøŁłİıǅΣσςΐКё東京ﬁ½⅛\u0301\u0308\xa0\u2003—·\t\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_fast_path_agrees_with_sqlite_on_mixed_text(text: str) -> None:
+    assert tokens(text) == sqlite_tokens(text)
+
+
+def test_phrases_and_prefixes_stay_inside_one_field() -> None:
+    for query, title, text, want in [
+        ('"b c"', "a b", "c d", False),
+        ('"b c"', "a", "b c", True),
+        ("b* c", "a", "bx c", True),
+        ('"a b"*', "x a", "bee", False),
+        ('"a b"*', "x", "a bee", True),
+        ("title:bee*", "a bee", "", True),
+        ("title:bee*", "a", "bee", False),
+    ]:
+        assert fts_matches(parse(query).to_fts5(), title, text) is want, query
+        assert parse(query).matches(title, text) is want, query
+    q = parse("author:(smi*)")
+    assert q.matches("smith", "smith", {"author": "Jo Smith"})
+    assert not q.matches("smith", "smith", {"author": "Jo"})
+    doc = Document.from_texts("ab abc", "b bc x", author="zed")
+    for col, toks in [("", "ab abc b bc x"), ("*", "ab abc b bc x zed"), ("text", "b bc x")]:
+        for p in ["a", "ab", "abcd", "b", "bc", "c", "x", "xy", "z", "ze", "zed", "zz"] * 2:
+            assert doc.has_prefix(col, p) is any(t.startswith(p) for t in toks.split())
+    doc = Document.from_texts("", "jo", author="Smith")  # the phrase spans two fields
+    assert Matcher({"a": q, "b": parse('"jo smith"')}).match(doc) == ["a"]
 
 
 # --- parsing and translation ----------------------------------------------------
