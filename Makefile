@@ -38,6 +38,7 @@ check: $(VENV)/.run-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/topics.py
 	$(BIN)/python bench/poll.py
 
 clean:
