@@ -48,7 +48,9 @@ def _policy(config: Config) -> FetchPolicy:
 
 
 @contextmanager
-def opened_store(config: Config, *, lock: bool = False, auto_retag: bool = True) -> Iterator[Store]:
+def opened_store(
+    config: Config, *, lock: bool = False, mirror_topics: bool = True
+) -> Iterator[Store]:
     """The database.  With ``lock``: the worker lock is held (one polling
     process per database) and the ``feeds`` table is synced from the config.
     Only the lock holder syncs, so a command run with an edited config never
@@ -72,10 +74,10 @@ def opened_store(config: Config, *, lock: bool = False, auto_retag: bool = True)
                 ],
                 utcnow(),
             )
-        # Every command that writes items tags them, so topics are always set.
+        # Every command that writes items tags them, so topics are always set;
+        # the lock holder also mirrors them, re-matching the archive on a change.
         topics = [TopicSpec(t.name, t.query, t.description, t.feeds) for t in config.topics]
-        if store.set_topics(topics, utcnow(), mirror=lock) and lock and auto_retag:
-            store.retag(utcnow())  # a topic is new or was edited: the archive is re-matched
+        store.set_topics(topics, utcnow(), mirror=lock and mirror_topics)
         yield store
     finally:
         store.close()
@@ -161,7 +163,8 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
         report = _poll(config, store, None, True)
         _print_report(report)
         by_topic = store.db.execute(
-            "SELECT topic, count(*) FROM matches GROUP BY topic ORDER BY topic"
+            "SELECT topic, count(*) FROM matches JOIN topics ON topics.name = matches.topic"
+            " WHERE topics.active = 1 GROUP BY topic ORDER BY topic"
         ).fetchall()
         counts = ", ".join(f"{topic} {n}" for topic, n in by_topic) or "none"
         print(f"matches: {seeds.matched + report.matched} new; in the archive: {counts}")

@@ -98,7 +98,9 @@ def cmd_topics_retag(config: Config, args: argparse.Namespace) -> int:
 
     if args.name:
         _topic(config, args.name)
-    with opened_store(config, lock=True, auto_retag=False) as store:
+    # The topics table is not mirrored here: `run`/`poll` compare against it
+    # and re-match everything that changed, even after a `retag NAME`.
+    with opened_store(config, lock=True, mirror_topics=False) as store:
         added, removed = store.retag(utcnow(), only=args.name)
     what = f"topic {args.name!r}" if args.name else "all topics"
     print(f"re-matched {what}: {added} match(es) added, {removed} removed (see match_changes)")

@@ -34,6 +34,7 @@ from monitor.querytree import (
     FIELDS,
     FTS_FIELDS,
     MAX_CHARS,
+    MAX_NEAR,
     MAX_TERMS,
     STOPWORDS,
     And,
@@ -133,10 +134,10 @@ def _lex_word(word: str, pos: int) -> Iterator[_Lex]:
         yield _Lex("OP", word, pos)
         return
     if word.startswith("-"):
+        if not tokens(word):  # a dash on its own ("Gaza - ceasefire") is punctuation
+            return
         yield _Lex("NEG", "-", pos)
         word, pos = word[1:], pos + 1
-        if not word:
-            return
     while m := _FIELD_RE.match(word):
         name = m.group(1)
         if name.lower() not in FIELDS:
@@ -145,6 +146,8 @@ def _lex_word(word: str, pos: int) -> Iterator[_Lex]:
         word, pos = word[m.end() :], pos + m.end()
         if not word:
             return
+        if word.startswith("-"):
+            raise QueryError(f"put '-' before the field: -{name}:{word[1:]}", pos)
     star = word.endswith("*")
     yield _Lex("WORD", word[:-1] if star else word, pos, star)
 
@@ -153,10 +156,14 @@ class _Parser:
     def __init__(self, q: str) -> None:
         self.q = q
         self.warnings: list[str] = []
-        self.toks = []
+        self.toks: list[_Lex] = []
         for t in _lex(q):
             if t.kind in ("WORD", "PHRASE") and t.value and not tokens(t.value):
                 self.warnings.append(f"ignored '{t.value}' (no searchable characters)")
+                # A '-' or 'field:' that belonged to the ignored word goes with it,
+                # rather than attaching itself to the next word.
+                while self.toks and self.toks[-1].kind in ("NEG", "FIELD"):
+                    self.toks.pop()
             else:
                 self.toks.append(t)
         self.i = 0
@@ -285,12 +292,16 @@ class _Parser:
         while (t := self.peek()) and t.kind in ("WORD", "PHRASE"):
             self.take()
             items.append(self.leaf(t, None))
+            if len(items) > MAX_NEAR:  # its cost grows with the square of the items
+                raise QueryError(f"NEAR takes at most {MAX_NEAR} terms", t.pos)
         t = self.peek()
         if t is not None and t.kind == ",":
             self.take()
             num = self.peek()
             if num is None or num.kind != "WORD" or num.prefix or not num.value.isdigit():
                 raise QueryError("NEAR distance must be a whole number", (num or t).pos)
+            if len(num.value) > 6:  # FTS5 reads the distance as a C int: keep it sane
+                raise QueryError("NEAR distance must be at most 999999", num.pos)
             dist = int(self.take().value)
             t = self.peek()
         if t is None:

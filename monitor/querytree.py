@@ -10,6 +10,7 @@ FIELDS = ("title", "text", "author", "feed", "url")
 FTS_FIELDS = ("title", "text")
 MAX_CHARS = 2000
 MAX_TERMS = 1000
+MAX_NEAR = 16  # terms in one NEAR group
 DEFAULT_NEAR = 10
 # Tokens so common that a topic that can match on one of them alone is a mistake.
 _STOP = (

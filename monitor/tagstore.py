@@ -48,16 +48,24 @@ class TopicStore:
     def set_topics(
         self, specs: Sequence[TopicSpec], now: datetime, *, mirror: bool = True
     ) -> list[str]:
-        """Mirror the configured topics in ``topics`` and match new items
-        against them from now on.  Removed topics stay, marked inactive.
-        Returns the topics that are new or whose query changed.  With
-        ``mirror=False`` the table is left alone (a command that does not hold
-        the worker lock must not change what the service compares against)."""
+        """Match new items against these topics from now on.
+
+        With ``mirror`` (the worker-lock holder), also make the ``topics`` table
+        mirror them; removed topics stay, marked inactive, with their matches
+        kept for history.  When a topic is new or its query or feeds changed,
+        the whole archive is re-matched in the same transaction as the mirror,
+        so an interrupted re-match is simply redone next time.  Returns the
+        topics that are new or changed."""
         from monitor.query import Matcher, QueryError, parse
 
         queries = {spec.name: parse(spec.query) for spec in specs}
-        before = dict(self.db.execute("SELECT name, query FROM topics WHERE active = 1").fetchall())
-        changed = [s.name for s in specs if before.get(s.name) != s.query]
+        before = {
+            name: (query, feeds)
+            for name, query, feeds in self.db.execute(
+                "SELECT name, query, feeds FROM topics WHERE active = 1"
+            )
+        }
+        changed = [s.name for s in specs if before.get(s.name) != (s.query, ", ".join(s.feeds))]
         self._queries = queries
         self._topic_feeds = {s.name: frozenset(s.feeds) for s in specs if s.feeds}
         self._matcher = Matcher(queries) if queries else None
@@ -75,10 +83,13 @@ class TopicStore:
                     " updated) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (name) DO UPDATE SET"
                     " query = excluded.query, fts_query = excluded.fts_query,"
                     " description = excluded.description, feeds = excluded.feeds, active = 1,"
-                    " updated = CASE WHEN topics.query = excluded.query THEN topics.updated"
-                    " ELSE excluded.updated END",
+                    " updated = CASE WHEN topics.query = excluded.query AND topics.feeds ="
+                    " excluded.feeds THEN topics.updated ELSE excluded.updated END",
                     [spec.name, spec.query, fts, spec.description, ", ".join(spec.feeds), iso(now)],
                 )
+            if changed:
+                ids = [r[0] for r in self.db.execute("SELECT id FROM items ORDER BY id")]
+                self.tag(ids, now, reason="re-matched after the topics changed")
         return changed
 
     def retag(self, now: datetime, only: str | None = None) -> tuple[int, int]:

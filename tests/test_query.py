@@ -384,3 +384,28 @@ def test_near_semantics_examples() -> None:
     ]:
         assert fts_matches(fts, "", text) is want
         assert parse(fts).matches("", text) is want, fts
+
+
+@pytest.mark.parametrize(
+    ("query", "fts"),
+    [
+        ("Gaza - ceasefire", '("gaza" AND "ceasefire")'),  # a lone dash is punctuation
+        ("a -— b", '("a" AND "b")'),  # the dash went with the ignored word
+        ("title:🔥 b", '"b"'),  # so did the field
+    ],
+)
+def test_punctuation_never_turns_into_operators(query: str, fts: str) -> None:
+    assert parse(query).to_fts5() == fts
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("title:-spam x", "put '-' before the field: -title:spam at position 7"),
+        ("NEAR(a b, 2147483648)", "NEAR distance must be at most 999999 at position 11"),
+        ("NEAR(" + " ".join(f"w{n}" for n in range(17)) + ", 0)", "NEAR takes at most 16 terms"),
+    ],
+)
+def test_queries_that_would_mislead_or_stall_are_refused(query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse(query)

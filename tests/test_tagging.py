@@ -86,3 +86,51 @@ def test_retag_adds_and_removes_matches_after_a_topic_changes(store: Store) -> N
     store.retag(NOW)
     assert matches(store) == {("watch", "b.txt#")}
     assert store.db.execute("SELECT query, active FROM topics").fetchall() == [("Pegasus", 1)]
+
+
+def _seed(name: str, text: str) -> SeedDocument:
+    return SeedDocument(name, "", name, None, None, text)
+
+
+def test_an_interrupted_rematch_is_redone_next_time(store: Store) -> None:
+    store.set_topics([TopicSpec("watch", "verdict")], NOW)
+    store.import_seeds([_seed("a.txt", "The verdict."), _seed("b.txt", "Pegasus again.")], NOW)
+    store.db.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON matches BEGIN SELECT RAISE(ABORT, 'crash'); END"
+    )
+    with pytest.raises(Exception, match="crash"):
+        store.set_topics([TopicSpec("watch", "Pegasus")], NOW)
+    # Nothing of the half-done re-match stuck: the old query and matches remain.
+    assert store.db.execute("SELECT query FROM topics").fetchall() == [("verdict",)]
+    assert matches(store) == {("watch", "a.txt#")}
+    store.db.execute("DROP TRIGGER boom")
+    assert store.set_topics([TopicSpec("watch", "Pegasus")], NOW) == ["watch"]
+    assert matches(store) == {("watch", "b.txt#")}
+    reasons = store.db.execute(
+        "SELECT change, reason FROM match_changes ORDER BY change"
+    ).fetchall()
+    assert reasons == [
+        ("added", "re-matched after the topics changed"),
+        ("removed", "re-matched after the topics changed"),
+    ]
+
+
+def test_editing_a_topics_feeds_rematches_the_archive(store: Store, tmp_path: Path) -> None:
+    feed = store.feeds()[0]  # "news"
+    body = rss([item(1, body="<p>The verdict was read out today.</p>")])
+    log = FetchLog("https://news.example/f", NOW, 1, 200, 1, "new")
+    store.set_topics([TopicSpec("v", "verdict", feeds=("other",))], NOW)
+    store.record_success(
+        feed, log, _ok(body), parse_feed(body, {}, feed.url), body_hash="a", next_poll=NOW
+    )
+    assert matches(store) == set()
+    assert store.set_topics([TopicSpec("v", "verdict", feeds=("news",))], NOW) == ["v"]
+    assert {t for t, _ in matches(store)} == {"v"}  # the restriction admits its own feed
+
+
+def test_retag_of_one_topic_leaves_the_others(store: Store) -> None:
+    store.set_topics([TopicSpec("a", "verdict"), TopicSpec("b", "Pegasus")], NOW)
+    store.import_seeds([_seed("x.txt", "The verdict on Pegasus.")], NOW)
+    store.db.execute("DELETE FROM matches")
+    assert store.retag(NOW, only="a") == (1, 0)
+    assert matches(store) == {("a", "x.txt#")}
