@@ -215,14 +215,21 @@ class PageStore:
             return method
 
     def _strip_learned(
-        self, scope: str, texts: list[str], pages: list[str], now: datetime, learn: bool = True
+        self,
+        scope: str,
+        texts: list[str],
+        pages: list[str] | None,
+        now: datetime,
+        learn: bool = True,
     ) -> list[tuple[str, list[str]]]:
         """Count the blocks of the texts whose page (``pages``: a URL, an entry
         id) has not taught ``scope`` before (when ``learn``), then strip every
-        block that has crossed the threshold from all of them."""
+        block that has crossed the threshold from all of them.  ``pages=None``
+        means every text is a page never seen before (new feed entries: an
+        entry is new only once), which saves the bookkeeping."""
         stamp = iso(now)
-        fresh: list[str] = []
-        if learn:
+        fresh: list[str] = list(texts) if learn and pages is None else []
+        if learn and pages is not None:
             seen: set[str] = set()
             for chunk in _chunks(sorted(set(pages)), 500):
                 marks = ",".join("?" * len(chunk))

@@ -372,15 +372,13 @@ class Store(PageStore, TopicStore):
         found = [self._find_item(feed.id, e, urls[e.canonical_url] == 1, body_ids) for e in entries]
         fresh = [e for e, f in zip(entries, found, strict=True) if f is None]
         edited = [e for e, f in zip(entries, found, strict=True) if f and f[1] != e.content_hash]
-        # New entries teach this feed's boilerplate (once per entry id); edited
-        # ones are only cleaned.
+        # New entries teach this feed's boilerplate (an entry is new only once);
+        # edited ones are only cleaned.
         scope = f"feed:{feed.id}"
         cleaned: dict[int, str] = {}
         for group, learn in ((fresh, True), (edited, False)):
             if group:
-                results = self._strip_learned(
-                    scope, [e.text for e in group], [e.entry_id for e in group], now, learn
-                )
+                results = self._strip_learned(scope, [e.text for e in group], None, now, learn)
                 cleaned.update((id(e), text) for e, (text, _) in zip(group, results, strict=True))
         page = "pending" if feed.fulltext else None
         new = changed = 0
