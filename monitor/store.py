@@ -340,36 +340,63 @@ class Store(PageStore, TopicStore):
             ],
         )
 
-    def _find_item(
-        self, feed_id: int, entry: Entry, url_is_unique: bool, body_ids: set[str]
-    ) -> tuple[int, str] | None:
-        row = self.db.execute(
-            "SELECT i.id, i.content_hash FROM sightings s JOIN items i ON i.id = s.item_id"
-            " WHERE s.feed_id = ? AND s.entry_id = ?",
-            [feed_id, entry.entry_id],
-        ).fetchone()
-        if row is None and entry.canonical_url and url_is_unique:
-            # Guids that change on every fetch: an earlier entry of this feed with
-            # the same link and the same title, whose own id is no longer in the
-            # body, is this entry under a new id.  Title and absence are both
-            # required: a feed that reuses one link for a daily briefing (new
-            # guid, new title each day) must keep every day's item.
-            for item_id, old_hash, old_entry_id, old_title in self.db.execute(
-                "SELECT i.id, i.content_hash, s.entry_id, i.title FROM sightings s"
-                " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ? AND i.canonical_url = ?",
-                [feed_id, entry.canonical_url],
-            ).fetchall():
-                if old_entry_id not in body_ids and old_title.casefold() == entry.title.casefold():
-                    return item_id, old_hash
-        return (row[0], row[1]) if row else None
+    def _find_items(
+        self, feed_id: int, entries: Sequence[Entry], urls: dict[str | None, int]
+    ) -> list[tuple[int, str] | None]:
+        """The stored item (id, content hash) of each entry, or None for a new
+        one.  Two queries for the whole batch, not two per entry."""
+        by_id: dict[str, tuple[int, str]] = {}
+        ids = [e.entry_id for e in entries]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for entry_id, item_id, digest in self.db.execute(
+                "SELECT s.entry_id, i.id, i.content_hash FROM sightings s"
+                " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ?"
+                f" AND s.entry_id IN ({','.join('?' * len(chunk))})",
+                [feed_id, *chunk],
+            ):
+                by_id[entry_id] = (item_id, digest)
+        # Guids that change on every fetch: an earlier entry of this feed with
+        # the same link and the same title, whose own id is no longer in the
+        # body, is this entry under a new id.  Title and absence are both
+        # required: a feed that reuses one link for a daily briefing (new guid,
+        # new title each day) must keep every day's item.
+        wanted = [
+            e.canonical_url
+            for e in entries
+            if e.entry_id not in by_id and e.canonical_url and urls[e.canonical_url] == 1
+        ]
+        by_url: dict[str, list[tuple[int, str, str, str]]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = [u for u in wanted[start : start + 500] if u]
+            for item_id, digest, old_entry_id, old_title, url in self.db.execute(
+                "SELECT i.id, i.content_hash, s.entry_id, i.title, i.canonical_url FROM sightings s"
+                " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ?"
+                f" AND i.canonical_url IN ({','.join('?' * len(chunk))})",
+                [feed_id, *chunk],
+            ):
+                by_url.setdefault(url, []).append((item_id, digest, old_entry_id, old_title))
+        body_ids = set(ids)
+        found: list[tuple[int, str] | None] = []
+        for entry in entries:
+            hit = by_id.get(entry.entry_id)
+            if hit is None and entry.canonical_url:
+                for item_id, digest, old_entry_id, old_title in by_url.get(entry.canonical_url, ()):
+                    if (
+                        old_entry_id not in body_ids
+                        and old_title.casefold() == entry.title.casefold()
+                    ):
+                        hit = (item_id, digest)
+                        break
+            found.append(hit)
+        return found
 
     def _store_entries(self, feed: FeedRow, entries: Sequence[Entry], now: datetime) -> BatchStats:
         stamp = iso(now)
         urls: dict[str | None, int] = {}
         for e in entries:
             urls[e.canonical_url] = urls.get(e.canonical_url, 0) + 1
-        body_ids = {e.entry_id for e in entries}
-        found = [self._find_item(feed.id, e, urls[e.canonical_url] == 1, body_ids) for e in entries]
+        found = self._find_items(feed.id, entries, urls)
         fresh = [e for e, f in zip(entries, found, strict=True) if f is None]
         edited = [e for e, f in zip(entries, found, strict=True) if f and f[1] != e.content_hash]
         # New entries teach this feed's boilerplate (an entry is new only once);
