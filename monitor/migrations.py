@@ -189,3 +189,20 @@ def m003_topics(db: Database) -> None:
             reason TEXT NOT NULL,
             at TEXT NOT NULL
         )""")
+
+
+@migrations()
+def m004_revisions(db: Database) -> None:
+    """Earlier texts of items whose content changed after we stored them."""
+    db.execute("""
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            changed TEXT NOT NULL,
+            old_hash TEXT NOT NULL,
+            new_hash TEXT NOT NULL,
+            old_title TEXT NOT NULL,
+            old_text TEXT NOT NULL,
+            summary TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX revisions_item ON revisions(item_id, changed)")

@@ -19,7 +19,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from monitor.errors import LockHeld, StoreError
+from monitor.feedrows import (
+    _FEED_COLUMNS,
+    MAX_REVISIONS,
+    FeedRow,
+    FeedSpec,
+    FetchLog,
+    _feed_row,
+    revision_summary,
+)
 from monitor.migrations import migrations
 from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
@@ -34,78 +42,6 @@ from monitor.pagestore import BatchStats, PageStore
 from monitor.tagstore import TopicStore
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
-
-
-@dataclass(frozen=True)
-class FeedSpec:
-    """A feed as the configuration describes it."""
-
-    name: str
-    url: str
-    interval: float
-    enabled: bool = True
-    # Off unless asked for: the CLI passes the config's setting (on by default).
-    fulltext: bool = False
-    keep_html: bool = False
-    content_selector: str | None = None
-
-
-@dataclass(frozen=True)
-class FeedRow:
-    """A feed as the database knows it (the schedule and validators)."""
-
-    id: int
-    name: str
-    url: str
-    interval: float
-    etag: str | None
-    last_modified: str | None
-    body_hash: str | None
-    consecutive_failures: int
-    next_poll: str | None
-    paused_reason: str | None
-    enabled: bool
-    fulltext: bool = False
-    keep_html: bool = False
-    content_selector: str | None = None
-
-
-@dataclass(frozen=True)
-class FetchLog:
-    """What goes into one ``fetches`` row."""
-
-    url: str
-    started: datetime
-    duration_ms: int | None
-    status: int | None
-    bytes: int | None
-    outcome: str
-    error: str | None = None
-
-
-_FEED_COLUMNS = (
-    "id, name, url, interval_seconds, etag, last_modified, body_hash, "
-    "consecutive_failures, next_poll, paused_reason, enabled, fulltext, keep_html, content_selector"
-)
-
-
-def _feed_row(row: Sequence[Any]) -> FeedRow:
-    return FeedRow(
-        id=row[0],
-        name=row[1],
-        url=row[2],
-        interval=float(row[3]),
-        etag=row[4],
-        last_modified=row[5],
-        body_hash=row[6],
-        consecutive_failures=row[7],
-        next_poll=row[8],
-        paused_reason=row[9],
-        enabled=bool(row[10]),
-        fulltext=bool(row[11]),
-        keep_html=bool(row[12]),
-        content_selector=row[13],
-    )
 
 
 class Store(PageStore, TopicStore):
@@ -340,6 +276,32 @@ class Store(PageStore, TopicStore):
             ],
         )
 
+    def _keep_revision(self, item_id: int, entry: Entry, new_text: str, stamp: str | None) -> None:
+        """Keep the item's current title and feed text as a revision before
+        the entry's new content replaces them; at most ``MAX_REVISIONS`` per
+        item, oldest dropped first, so feeds that churn timestamps stay small."""
+        old_title, old_text, old_hash = self.db.execute(
+            "SELECT title, feed_text, content_hash FROM items WHERE id = ?", [item_id]
+        ).fetchone()
+        self.db.execute(
+            "INSERT INTO revisions (item_id, changed, old_hash, new_hash, old_title, old_text,"
+            " summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                item_id,
+                stamp,
+                old_hash,
+                entry.content_hash,
+                old_title,
+                old_text,
+                revision_summary(old_title, old_text, entry.title, new_text),
+            ],
+        )
+        self.db.execute(
+            "DELETE FROM revisions WHERE item_id = ? AND id NOT IN (SELECT id FROM revisions"
+            " WHERE item_id = ? ORDER BY id DESC LIMIT ?)",
+            [item_id, item_id, MAX_REVISIONS],
+        )
+
     def _find_items(
         self, feed_id: int, entries: Sequence[Entry], urls: dict[str | None, int]
     ) -> list[tuple[int, str] | None]:
@@ -446,6 +408,7 @@ class Store(PageStore, TopicStore):
                 continue
             item_id, old_hash = hit
             if old_hash != entry.content_hash:
+                self._keep_revision(item_id, entry, text, stamp)
                 # The entry's own content changed: its page is fetched again, and
                 # until then an item without page text shows the new feed text.
                 self.db.execute(

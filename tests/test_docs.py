@@ -62,7 +62,16 @@ def test_quick_start_has_exactly_two_commands() -> None:
 def test_every_table_column_is_documented(tmp_path: Path) -> None:
     store = Store(tmp_path / "m.db")
     section = README.split("## The database", 1)[1].split("\n## ", 1)[0]
-    for table in ("feeds", "items", "sightings", "fetches", "topics", "matches", "match_changes"):
+    for table in (
+        "feeds",
+        "items",
+        "sightings",
+        "fetches",
+        "topics",
+        "matches",
+        "match_changes",
+        "revisions",
+    ):
         assert f"**`{table}`**" in section
         for column in store.db.table(table).columns:
             if column.name == "id":

@@ -157,3 +157,29 @@ def test_fetch_log_pruning_keeps_items(store: Store) -> None:
     assert store.prune_fetch_log(NOW + timedelta(seconds=1)) == 1
     assert store.count("SELECT count(*) FROM fetches") == 0
     assert store.count("SELECT count(*) FROM items") == 2
+
+
+def test_an_edited_entry_keeps_its_earlier_text_as_a_capped_revision(store: Store) -> None:
+    from monitor.store import MAX_REVISIONS
+
+    feed = store.feeds()[0]
+    texts = [f"Body of story 1 about human rights, version {n}." for n in range(MAX_REVISIONS + 3)]
+    for n, text in enumerate(texts):
+        body = simple_feed(1).replace(b"Body of story 1 about human rights.", text.encode())
+        parsed = parse_feed(body, XML, "https://news.example/f")
+        store.record_success(feed, _log(), _ok(body), parsed, body_hash=str(n), next_poll=NOW)
+    rows = store.db.execute("SELECT old_text, summary FROM revisions ORDER BY id").fetchall()
+    assert len(rows) == MAX_REVISIONS  # the churn is capped, oldest dropped first
+    assert rows[-1][0] == texts[-2]  # the version before the current one
+    assert rows[-1][1] == "1 words added, 1 removed"
+    assert store.db.execute("SELECT text FROM items").fetchone()[0] == texts[-1]
+    assert store.count("SELECT count(*) FROM items") == 1
+
+
+def test_revision_summary() -> None:
+    from monitor.store import revision_summary
+
+    assert (
+        revision_summary("A", "x y z", "B", "x y z w") == "title changed; 1 words added, 0 removed"
+    )
+    assert revision_summary("A", "x  y", "A", "x y") == "formatting only"
