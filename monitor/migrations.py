@@ -206,3 +206,12 @@ def m004_revisions(db: Database) -> None:
             summary TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX revisions_item ON revisions(item_id, changed)")
+
+
+@migrations()
+def m005_duplicates(db: Database) -> None:
+    """Same article under another URL: ``duplicate_of`` points at the first copy;
+    ``text_hash`` is the hash of the normalized feed text it is found by."""
+    db.execute("ALTER TABLE items ADD COLUMN duplicate_of INTEGER REFERENCES items(id)")
+    db.execute("ALTER TABLE items ADD COLUMN text_hash TEXT")
+    db.execute("CREATE INDEX items_text_hash ON items(text_hash) WHERE text_hash IS NOT NULL")

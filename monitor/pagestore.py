@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from monitor import boilerplate
+from monitor.dedupe import text_key
 from monitor.model import SeedDocument
 from monitor.normalize import canonical_url, content_hash, iso
 
@@ -102,17 +103,25 @@ class PageStore:
                     cur = self.db.execute(
                         "INSERT INTO items (source, seed_file, entry_id, title, author,"
                         " published, text, content_hash, first_seen, last_changed,"
-                        " feed_text, extraction) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        " 'capture')",
-                        [doc.seed_file, doc.entry_id, *values, stamp, stamp, doc.text],
+                        " feed_text, extraction, text_hash) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?,"
+                        " ?, ?, ?, 'capture', ?)",
+                        [
+                            doc.seed_file,
+                            doc.entry_id,
+                            *values,
+                            stamp,
+                            stamp,
+                            doc.text,
+                            text_key(doc.text),
+                        ],
                     )
                     touched.append(int(cur.lastrowid or 0))
                     new += 1
                 elif row[1] != digest:
                     self.db.execute(
                         "UPDATE items SET title = ?, author = ?, published = ?, text = ?,"
-                        " content_hash = ?, last_changed = ? WHERE id = ?",
-                        [*values, stamp, row[0]],
+                        " content_hash = ?, last_changed = ?, text_hash = ? WHERE id = ?",
+                        [*values, stamp, text_key(doc.text), row[0]],
                     )
                     touched.append(row[0])
                     changed += 1

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from monitor import dedupe
 from monitor.errors import LockHeld, StoreError
 from monitor.feedrows import (
     _FEED_COLUMNS,
@@ -35,6 +36,7 @@ from monitor.feedrows import (
     _feed_row,
     revision_summary,
 )
+from monitor.identity import EntryLookup
 from monitor.migrations import migrations
 from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
@@ -44,7 +46,7 @@ from monitor.tagstore import TopicStore
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
 
 
-class Store(PageStore, TopicStore):
+class Store(PageStore, TopicStore, EntryLookup):
     """One open database.  Not thread-safe: use it from one thread."""
 
     def __init__(self, path: Path | str) -> None:
@@ -302,57 +304,6 @@ class Store(PageStore, TopicStore):
             [item_id, item_id, MAX_REVISIONS],
         )
 
-    def _find_items(
-        self, feed_id: int, entries: Sequence[Entry], urls: dict[str | None, int]
-    ) -> list[tuple[int, str] | None]:
-        """The stored item (id, content hash) of each entry, or None for a new
-        one.  Two queries for the whole batch, not two per entry."""
-        by_id: dict[str, tuple[int, str]] = {}
-        ids = [e.entry_id for e in entries]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for entry_id, item_id, digest in self.db.execute(
-                "SELECT s.entry_id, i.id, i.content_hash FROM sightings s"
-                " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ?"
-                f" AND s.entry_id IN ({','.join('?' * len(chunk))})",
-                [feed_id, *chunk],
-            ):
-                by_id[entry_id] = (item_id, digest)
-        # Guids that change on every fetch: an earlier entry of this feed with
-        # the same link and the same title, whose own id is no longer in the
-        # body, is this entry under a new id.  Title and absence are both
-        # required: a feed that reuses one link for a daily briefing (new guid,
-        # new title each day) must keep every day's item.
-        wanted = [
-            e.canonical_url
-            for e in entries
-            if e.entry_id not in by_id and e.canonical_url and urls[e.canonical_url] == 1
-        ]
-        by_url: dict[str, list[tuple[int, str, str, str]]] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = [u for u in wanted[start : start + 500] if u]
-            for item_id, digest, old_entry_id, old_title, url in self.db.execute(
-                "SELECT i.id, i.content_hash, s.entry_id, i.title, i.canonical_url FROM sightings s"
-                " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ?"
-                f" AND i.canonical_url IN ({','.join('?' * len(chunk))})",
-                [feed_id, *chunk],
-            ):
-                by_url.setdefault(url, []).append((item_id, digest, old_entry_id, old_title))
-        body_ids = set(ids)
-        found: list[tuple[int, str] | None] = []
-        for entry in entries:
-            hit = by_id.get(entry.entry_id)
-            if hit is None and entry.canonical_url:
-                for item_id, digest, old_entry_id, old_title in by_url.get(entry.canonical_url, ()):
-                    if (
-                        old_entry_id not in body_ids
-                        and old_title.casefold() == entry.title.casefold()
-                    ):
-                        hit = (item_id, digest)
-                        break
-            found.append(hit)
-        return found
-
     def _store_entries(self, feed: FeedRow, entries: Sequence[Entry], now: datetime) -> BatchStats:
         stamp = iso(now)
         urls: dict[str | None, int] = {}
@@ -360,7 +311,13 @@ class Store(PageStore, TopicStore):
             urls[e.canonical_url] = urls.get(e.canonical_url, 0) + 1
         found = self._find_items(feed.id, entries, urls)
         fresh = [e for e, f in zip(entries, found, strict=True) if f is None]
-        edited = [e for e, f in zip(entries, found, strict=True) if f and f[1] != e.content_hash]
+        # An item first seen in another feed keeps that feed's content: this
+        # feed's copy (another teaser) is a sighting, never an edit.
+        edited = [
+            e
+            for e, f in zip(entries, found, strict=True)
+            if f and f[1] != e.content_hash and f[2] == feed.id
+        ]
         # New entries teach this feed's boilerplate (an entry is new only once);
         # edited ones are only cleaned.
         scope = f"feed:{feed.id}"
@@ -369,17 +326,31 @@ class Store(PageStore, TopicStore):
             if group:
                 results = self._strip_learned(scope, [e.text for e in group], None, now, learn)
                 cleaned.update((id(e), text) for e, (text, _) in zip(group, results, strict=True))
+        elsewhere = self._same_url_elsewhere(feed.id, fresh, urls)
+        keys = {id(e): dedupe.text_key(cleaned.get(id(e), e.text)) for e in fresh}
+        first_copy = self._first_by_text({k for k in keys.values() if k})
         page = "pending" if feed.fulltext else None
         new = changed = 0
         touched: list[int] = []
         for entry, hit in zip(entries, found, strict=True):
             text = cleaned.get(id(entry), entry.text)
+            if hit is None and entry.canonical_url in elsewhere:
+                # Layer 2: the same article from another feed is a new sighting.
+                other = elsewhere[entry.canonical_url]
+                self.db.execute(
+                    "INSERT OR IGNORE INTO sightings (item_id, feed_id, entry_id, url,"
+                    " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+                    [other, feed.id, entry.entry_id, entry.url, stamp, stamp],
+                )
+                continue
             if hit is None:
+                key = keys[id(entry)]
+                copy_of = first_copy.get(key) if key else None
                 cur = self.db.execute(
                     "INSERT INTO items (source, feed_id, entry_id, url, canonical_url, title,"
                     " author, published, updated, text, feed_text, content_html, content_hash,"
-                    " page_status, first_seen, last_changed)"
-                    " VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " page_status, first_seen, last_changed, text_hash, duplicate_of)"
+                    " VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         feed.id,
                         entry.entry_id,
@@ -396,8 +367,12 @@ class Store(PageStore, TopicStore):
                         page if entry.url else None,
                         stamp,
                         stamp,
+                        key,
+                        copy_of,
                     ],
                 )
+                if key and copy_of is None:  # the first copy of this text
+                    first_copy[key] = int(cur.lastrowid or 0)
                 self.db.execute(
                     "INSERT INTO sightings (item_id, feed_id, entry_id, url, first_seen,"
                     " last_seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -406,8 +381,8 @@ class Store(PageStore, TopicStore):
                 touched.append(int(cur.lastrowid or 0))
                 new += 1
                 continue
-            item_id, old_hash = hit
-            if old_hash != entry.content_hash:
+            item_id, old_hash, owner = hit
+            if old_hash != entry.content_hash and owner == feed.id:
                 self._keep_revision(item_id, entry, text, stamp)
                 # The entry's own content changed: its page is fetched again, and
                 # until then an item without page text shows the new feed text.
