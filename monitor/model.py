@@ -64,6 +64,9 @@ class Entry:
     text: str
     content_html: str
     content_hash: str
+    # Finds same-text copies under other URLs (None for short texts); computed
+    # in the parse workers, off the main thread.
+    text_key: str | None = None
 
 
 @dataclass(frozen=True)

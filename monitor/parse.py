@@ -20,6 +20,7 @@ from typing import Any
 
 import feedparser
 
+from monitor.dedupe import text_key
 from monitor.errors import NotAFeed, ParseError
 from monitor.model import Entry, ParsedFeed
 from monitor.normalize import (
@@ -210,4 +211,5 @@ def _entry(key: str, raw: Mapping[str, Any], base: str) -> Entry:
         text=text,
         content_html=content_html,
         content_hash=content_hash(title, text),
+        text_key=text_key(text),
     )

@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from monitor import dedupe
 from monitor.errors import LockHeld, StoreError
 from monitor.feedrows import (
     _FEED_COLUMNS,
@@ -327,7 +326,8 @@ class Store(PageStore, TopicStore, EntryLookup):
                 results = self._strip_learned(scope, [e.text for e in group], None, now, learn)
                 cleaned.update((id(e), text) for e, (text, _) in zip(group, results, strict=True))
         elsewhere = self._same_url_elsewhere(feed.id, fresh, urls)
-        keys = {id(e): dedupe.text_key(cleaned.get(id(e), e.text)) for e in fresh}
+        # The parse workers computed each entry's key on its feed text as given.
+        keys = {id(e): e.text_key for e in fresh}
         first_copy = self._first_by_text({k for k in keys.values() if k})
         page = "pending" if feed.fulltext else None
         new = changed = 0
