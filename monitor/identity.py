@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from monitor import dedupe
 from monitor.model import Entry
+from monitor.sqlbits import in_chunks
 
 
 class EntryLookup:
@@ -32,11 +33,10 @@ class EntryLookup:
             }
         )
         found: dict[str, int] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for chunk, marks in in_chunks(wanted):
             for url, item_id, n, ours in self.db.execute(
                 "SELECT canonical_url, min(id), count(*), sum(feed_id = ?) FROM items"
-                f" WHERE source = 'feed' AND canonical_url IN ({','.join('?' * len(chunk))})"
+                f" WHERE source = 'feed' AND canonical_url IN ({marks})"
                 " GROUP BY canonical_url",
                 [feed_id, *chunk],
             ):
@@ -47,13 +47,11 @@ class EntryLookup:
     def _first_by_text(self, keys: set[str]) -> dict[str, int]:
         """Text key -> the first item (not itself a copy) with that text."""
         found: dict[str, int] = {}
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+        for chunk, marks in in_chunks(sorted(keys)):
             found.update(
                 self.db.execute(
                     "SELECT text_hash, min(id) FROM items WHERE duplicate_of IS NULL"
-                    f" AND text_hash IN ({','.join('?' * len(chunk))}) GROUP BY text_hash",
+                    f" AND text_hash IN ({marks}) GROUP BY text_hash",
                     chunk,
                 ).fetchall()
             )
@@ -66,12 +64,11 @@ class EntryLookup:
         None for a new one.  Two queries for the whole batch, not two per entry."""
         by_id: dict[str, tuple[int, str, int | None]] = {}
         ids = [e.entry_id for e in entries]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk, marks in in_chunks(ids):
             for entry_id, item_id, digest, owner in self.db.execute(
                 "SELECT s.entry_id, i.id, i.content_hash, i.feed_id FROM sightings s"
                 " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ?"
-                f" AND s.entry_id IN ({','.join('?' * len(chunk))})",
+                f" AND s.entry_id IN ({marks})",
                 [feed_id, *chunk],
             ):
                 by_id[entry_id] = (item_id, digest, owner)
@@ -86,12 +83,11 @@ class EntryLookup:
             if e.entry_id not in by_id and e.canonical_url and urls[e.canonical_url] == 1
         ]
         by_url: dict[str, list[tuple[int, str, str, str]]] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = [u for u in wanted[start : start + 500] if u]
+        for chunk, marks in in_chunks(wanted):
             for item_id, digest, old_entry_id, old_title, url in self.db.execute(
                 "SELECT i.id, i.content_hash, s.entry_id, i.title, i.canonical_url FROM sightings s"
                 " JOIN items i ON i.id = s.item_id WHERE s.feed_id = ?"
-                f" AND i.canonical_url IN ({','.join('?' * len(chunk))})",
+                f" AND i.canonical_url IN ({marks})",
                 [feed_id, *chunk],
             ):
                 by_url.setdefault(url, []).append((item_id, digest, old_entry_id, old_title))

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import nh3
 
@@ -77,8 +77,6 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
         return None
     url = url.strip()
     if base and not urlsplit(url).scheme:
-        from urllib.parse import urljoin
-
         url = urljoin(base, url)
     try:
         parts = urlsplit(url)
@@ -108,8 +106,6 @@ def safe_link(url: str | None, base: str | None = None) -> str | None:
     Unlike :func:`canonical_url` it keeps the URL as given (query, fragment)."""
     if not url:
         return None
-    from urllib.parse import urljoin
-
     full = urljoin(base, url.strip()) if base else url.strip()
     try:
         parts = urlsplit(full)

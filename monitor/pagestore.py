@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +17,7 @@ from monitor import boilerplate
 from monitor.dedupe import text_key
 from monitor.model import SeedDocument
 from monitor.normalize import canonical_url, content_hash, iso
+from monitor.sqlbits import in_chunks
 
 if TYPE_CHECKING:  # the extractor's heavy imports are not needed to store results
     from monitor.extract import Article
@@ -240,8 +241,7 @@ class PageStore:
         fresh: list[str] = list(texts) if learn and pages is None else []
         if learn and pages is not None:
             seen: set[str] = set()
-            for chunk in _chunks(sorted(set(pages)), 500):
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in in_chunks(sorted(set(pages))):
                 seen.update(
                     r[0]
                     for r in self.db.execute(
@@ -260,8 +260,7 @@ class PageStore:
             )
         keys = sorted(set().union(*(boilerplate.page_keys(t) for t in texts)))
         known: dict[str, int] = {}
-        for chunk in _chunks(keys, 500):
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(keys):
             known.update(
                 self.db.execute(
                     f"SELECT block, pages FROM boilerplate WHERE scope = ? AND block IN ({marks})",
@@ -297,8 +296,3 @@ class PageStore:
             )
             self.db.execute("DELETE FROM boilerplate_pages WHERE seen < ?", [iso(before)])
         return int(cur.rowcount)
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

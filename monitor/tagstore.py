@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from monitor.normalize import iso
+from monitor.sqlbits import in_chunks
 
 if TYPE_CHECKING:
     from monitor.query import Matcher, Query
@@ -126,9 +127,7 @@ class TopicStore:
         added = 0
         # At ingest a new match is the normal case, not worth an audit row.
         audit_additions = reason != "the item's text changed"
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in in_chunks(ids):
             rows = self.db.execute(
                 "SELECT i.id, i.title, i.text, coalesce(i.author, ''), coalesce(i.url, ''),"
                 " coalesce(f.name, '') FROM items i LEFT JOIN feeds f ON f.id = i.feed_id"
