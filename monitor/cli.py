@@ -56,6 +56,7 @@ def opened_store(
     Only the lock holder syncs, so a command run with an edited config never
     fights a running service over which feeds exist."""
     store = Store(Path(config.storage.database))
+    store.story_params = config.dedupe.params()
     try:
         if lock:
             store.lock()
@@ -100,6 +101,7 @@ def _poll(config: Config, store: Store, names: Sequence[str] | None, due_only: b
     horizon = utcnow() - timedelta(seconds=config.storage.keep_fetch_log)
     store.prune_fetch_log(horizon)
     store.prune_boilerplate(horizon)
+    store.prune_story_index(utcnow())
     return report
 
 

@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
+from monitor.stories import StoryParams
 
 DEFAULT_CONFIG = "config/monitor.toml"
 USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
@@ -182,6 +183,28 @@ class ExtractConfig(_Strict):
     page_budget: Duration = Field(120.0, ge=0, le=3600)
 
 
+class DedupeConfig(_Strict):
+    # Near-duplicate stories (layer 4) and same-site republications (layer 5).
+    stories: bool = True
+    # Shingle-set Jaccard similarity two texts need to be one story.
+    threshold: float = Field(0.5, ge=0.3, le=0.95)
+    # Texts with fewer words of prose than this never join a story.
+    min_words: int = Field(50, ge=20, le=5000)
+    # Only texts published within this time of each other form a story.
+    window: Duration = Field(14 * 86400.0, ge=86400, le=365 * 86400)
+    # The same title from the same site within this time proposes a republication.
+    title_window: Duration = Field(7 * 86400.0, ge=3600, le=90 * 86400)
+
+    def params(self) -> StoryParams:
+        return StoryParams(
+            enabled=self.stories,
+            threshold=self.threshold,
+            min_words=self.min_words,
+            window=self.window,
+            title_window=self.title_window,
+        )
+
+
 class FeedConfig(_Strict):
     # Shown in logs, the database and digests; must be unique.
     name: str = Field(min_length=1, max_length=200)
@@ -275,6 +298,7 @@ class Config(_Strict):
     ingest: IngestConfig = IngestConfig()
     defaults: FeedDefaults = FeedDefaults()
     extract: ExtractConfig = ExtractConfig()
+    dedupe: DedupeConfig = DedupeConfig()
     feeds: tuple[FeedConfig, ...] = ()
     topics: tuple[TopicConfig, ...] = ()
 

@@ -215,3 +215,39 @@ def m005_duplicates(db: Database) -> None:
     db.execute("ALTER TABLE items ADD COLUMN duplicate_of INTEGER REFERENCES items(id)")
     db.execute("ALTER TABLE items ADD COLUMN text_hash TEXT")
     db.execute("CREATE INDEX items_text_hash ON items(text_hash) WHERE text_hash IS NOT NULL")
+
+
+@migrations()
+def m006_stories(db: Database) -> None:
+    """Near-duplicate stories (layer 4) and same-site republications (layer 5).
+
+    ``story_bands`` is the persisted MinHash LSH index: one row per band of
+    each indexed item's signature, so a restart rebuilds nothing.  Items stored
+    before this migration are not indexed; they keep their layer 1-3 links."""
+    db.execute("""
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            first_item INTEGER NOT NULL REFERENCES items(id),
+            title TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sources INTEGER NOT NULL,
+            source_names TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            spread_hours REAL NOT NULL
+        )""")
+    db.execute("ALTER TABLE items ADD COLUMN story_id INTEGER REFERENCES stories(id)")
+    db.execute("ALTER TABLE items ADD COLUMN title_key TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN duplicate_reason TEXT")
+    db.execute("UPDATE items SET duplicate_reason = 'same text' WHERE duplicate_of IS NOT NULL")
+    db.execute("CREATE INDEX items_story ON items(story_id) WHERE story_id IS NOT NULL")
+    db.execute("CREATE INDEX items_title_key ON items(title_key) WHERE title_key IS NOT NULL")
+    db.execute("""
+        CREATE TABLE story_bands (
+            key INTEGER NOT NULL,
+            item_id INTEGER NOT NULL,
+            PRIMARY KEY (key, item_id)
+        ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX story_bands_item ON story_bands(item_id)")
+    # Pruning the index finds the last item older than the story window.
+    db.execute("CREATE INDEX items_first_seen ON items(first_seen)")

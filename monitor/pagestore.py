@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -82,6 +82,8 @@ class PageStore:
             only: str | None = None,
         ) -> int: ...
 
+        def place_stories(self, item_ids: Sequence[int]) -> int: ...
+
     # -- seeds -----------------------------------------------------------
     def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
         """Record seed documents as items with ``source = 'seed'``.  Idempotent:
@@ -126,6 +128,7 @@ class PageStore:
                     )
                     touched.append(row[0])
                     changed += 1
+            self.place_stories(touched)
             matched = self.tag(touched, now)
         return BatchStats(new=new, changed=changed, seen=seen, matched=matched)
 
@@ -180,6 +183,7 @@ class PageStore:
                     " page_error = ?, extraction = 'feed', extraction_note = ? WHERE id = ?",
                     [result.status, stamp, result.error, note, job.item_id],
                 )
+                self.place_stories([job.item_id])
                 self.tag([job.item_id], result.fetched)
                 return "feed"
             fetched_url = result.final_url or job.url
@@ -221,6 +225,7 @@ class PageStore:
                     job.item_id,
                 ],
             )
+            self.place_stories([job.item_id])
             self.tag([job.item_id], result.fetched)
             return method
 

@@ -40,12 +40,13 @@ from monitor.migrations import migrations
 from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
 from monitor.pagestore import BatchStats, PageStore
+from monitor.storystore import StoryStore
 from monitor.tagstore import TopicStore
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
 
 
-class Store(PageStore, TopicStore, EntryLookup):
+class Store(PageStore, TopicStore, StoryStore, EntryLookup):
     """One open database.  Not thread-safe: use it from one thread."""
 
     def __init__(self, path: Path | str) -> None:
@@ -332,6 +333,7 @@ class Store(PageStore, TopicStore, EntryLookup):
         page = "pending" if feed.fulltext else None
         new = changed = 0
         touched: list[int] = []
+        resighted: list[int] = []
         for entry, hit in zip(entries, found, strict=True):
             text = cleaned.get(id(entry), entry.text)
             if hit is None and entry.canonical_url in elsewhere:
@@ -342,6 +344,7 @@ class Store(PageStore, TopicStore, EntryLookup):
                     " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)",
                     [other, feed.id, entry.entry_id, entry.url, stamp, stamp],
                 )
+                resighted.append(other)
                 continue
             if hit is None:
                 key = keys[id(entry)]
@@ -349,8 +352,9 @@ class Store(PageStore, TopicStore, EntryLookup):
                 cur = self.db.execute(
                     "INSERT INTO items (source, feed_id, entry_id, url, canonical_url, title,"
                     " author, published, updated, text, feed_text, content_html, content_hash,"
-                    " page_status, first_seen, last_changed, text_hash, duplicate_of)"
-                    " VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " page_status, first_seen, last_changed, text_hash, duplicate_of,"
+                    " duplicate_reason) VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?, ?, ?)",
                     [
                         feed.id,
                         entry.entry_id,
@@ -369,6 +373,7 @@ class Store(PageStore, TopicStore, EntryLookup):
                         stamp,
                         key,
                         copy_of,
+                        "same text" if copy_of else None,
                     ],
                 )
                 if key and copy_of is None:  # the first copy of this text
@@ -415,6 +420,14 @@ class Store(PageStore, TopicStore, EntryLookup):
                 " WHERE feed_id = ? AND item_id = ?",
                 [stamp, entry.entry_id, entry.url, feed.id, item_id],
             )
+        self.place_stories(touched)
+        # A story's sources include the feeds its items were sighted in.
+        for (story,) in self.db.execute(
+            "SELECT DISTINCT story_id FROM items WHERE story_id IS NOT NULL AND id IN"
+            f" ({', '.join('?' * len(resighted))})",
+            resighted,
+        ).fetchall():
+            self.refresh_story(story)
         matched = self.tag(touched, now)
         return BatchStats(new=new, changed=changed, seen=len(entries), matched=matched)
 

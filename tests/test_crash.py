@@ -85,3 +85,53 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path: Path, http_server: LoopbackServe
     ).fetchone()
     assert total == distinct == FEEDS * PER_FEED
     conn.close()
+
+
+def test_kill_9_during_story_assignment_then_rerun(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    """The failpoint fires while the second copy of a wire story joins the
+    story: that feed's whole batch (item, story, index rows) is rolled back,
+    and the rerun forms the story exactly once."""
+    from tests.test_stories import COPY, WIRE, html
+
+    db = tmp_path / "monitor.db"
+    lines = [
+        "[storage]",
+        f'database = "{db}"',
+        f'seeds = "{tmp_path / "no-seeds"}"',
+        "[http]",
+        f'allow_private = ["{http_server.host_port}"]',
+        "[defaults]",
+        "fulltext = false",
+    ]
+    for name, text in (("wire", WIRE), ("paper", COPY)):
+        url = http_server.add(
+            f"/{name}.xml",
+            rss([item(1, link=f"https://{name}.example/world/law", body=html(text))]),
+        )
+        lines += ["[[feeds]]", f'name = "{name}"', f'url = "{url}"']
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text("\n".join(lines) + "\n")
+    cmd = [sys.executable, "-m", "monitor", "--config", str(cfg), "poll"]
+
+    env = {**os.environ, "MONITOR_FAILPOINT": "story-assign"}
+    crashed = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
+    assert crashed.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # The first feed's batch is in; the second's is not there at all.
+    assert conn.execute("SELECT count(*), count(story_id) FROM items").fetchone() == (1, 0)
+    assert conn.execute("SELECT count(*) FROM stories").fetchone() == (0,)
+    assert conn.execute("SELECT count(DISTINCT item_id) FROM story_bands").fetchone() == (1,)
+    conn.close()
+
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*), count(DISTINCT story_id) FROM items").fetchone() == (2, 1)
+    assert conn.execute("SELECT count(*), sum(size) FROM stories").fetchone() == (1, 2)
+    assert conn.execute(
+        "SELECT count(*) FROM items i JOIN stories s ON s.id = i.story_id"
+    ).fetchone() == (2,)
+    conn.close()
