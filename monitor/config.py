@@ -15,73 +15,33 @@ import re
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
     field_validator,
 )
 
+from monitor.config_notify import (
+    DigestConfig,
+    EmailConfig,
+    NotifyConfig,
+    ServiceConfig,
+    WebhookConfig,
+)
 from monitor.errors import ConfigError
 from monitor.stories import StoryParams
+from monitor.units import Duration, Size, parse_duration, parse_size
+
+__all__ = ["Config", "ConfigError", "Duration", "Size", "parse_duration", "parse_size"]
 
 DEFAULT_CONFIG = "config/monitor.toml"
 USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
 
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)")
-_UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$", re.IGNORECASE)
-_SIZE_UNITS = {
-    "b": 1,
-    "kb": 1000,
-    "kib": 1024,
-    "mb": 1000**2,
-    "mib": 1024**2,
-    "gb": 1000**3,
-    "gib": 1024**3,
-}
-
-
-def parse_duration(value: object) -> float:
-    """``"15m"``, ``"1h30m"``, ``"250ms"`` or a number of seconds -> seconds."""
-    if isinstance(value, bool):
-        raise ValueError("expected a duration such as '15m'")
-    if isinstance(value, int | float):
-        return float(value)
-    if not isinstance(value, str):
-        raise ValueError("expected a duration such as '15m'")
-    text = value.strip().lower()
-    if text.startswith("-"):
-        raise ValueError(f"duration {value!r} is negative")
-    pos, total = 0, 0.0
-    for m in _DURATION.finditer(text):
-        if text[pos : m.start()].strip():
-            break
-        total += float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
-        pos = m.end()
-    if pos == 0 or text[pos:].strip():
-        raise ValueError(f"{value!r} is not a duration (use e.g. '30s', '15m', '1h30m', '1d')")
-    return total
-
-
-def parse_size(value: object) -> int:
-    """``"10MB"``, ``"512KiB"`` or a number of bytes -> bytes."""
-    if isinstance(value, bool):
-        raise ValueError("expected a size such as '10MB'")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and (m := _SIZE.match(value)):
-        return int(float(m.group(1)) * _SIZE_UNITS[(m.group(2) or "b").lower()])
-    raise ValueError(f"{value!r} is not a size (use e.g. '10MB')")
-
-
-Duration = Annotated[float, BeforeValidator(parse_duration)]
-Size = Annotated[int, BeforeValidator(parse_size)]
 
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
 
@@ -159,8 +119,14 @@ class IngestConfig(_Strict):
 
 
 class FeedDefaults(_Strict):
-    # How often a feed is polled unless it sets its own interval.
+    # How often a feed is polled unless it sets its own interval; with
+    # `adaptive`, only until its entry frequency is known.
     interval: Duration = Field(900.0, ge=60, le=7 * 86400)
+    # Poll busy feeds more often and quiet ones less (Miniflux's "entry
+    # frequency"), within [min_interval, max_interval].
+    adaptive: bool = True
+    min_interval: Duration = Field(300.0, ge=60, le=86400)
+    max_interval: Duration = Field(86400.0, ge=300, le=7 * 86400)
     # Fetch each new item's page and keep its article text.
     fulltext: bool = True
     # Store each fetched page's HTML, compressed, with its fetch time and hash.
@@ -299,6 +265,11 @@ class Config(_Strict):
     defaults: FeedDefaults = FeedDefaults()
     extract: ExtractConfig = ExtractConfig()
     dedupe: DedupeConfig = DedupeConfig()
+    service: ServiceConfig = ServiceConfig()
+    email: EmailConfig = EmailConfig()
+    webhooks: tuple[WebhookConfig, ...] = ()
+    digests: tuple[DigestConfig, ...] = ()
+    notify: tuple[NotifyConfig, ...] = ()
     feeds: tuple[FeedConfig, ...] = ()
     topics: tuple[TopicConfig, ...] = ()
 
@@ -372,6 +343,19 @@ def _cross_checks(data: dict[str, Any]) -> list[str]:
         for feed_name in topic.get("feeds", ()) if isinstance(topic.get("feeds"), list) else ():
             if feed_name not in seen_names:
                 problems.append(f"topics[{i}].feeds: no feed is named {feed_name!r}")
+    channels: dict[str, str] = {}
+    for section in ("webhooks", "digests", "notify"):
+        entries = data.get(section, ())
+        for i, entry in enumerate(e for e in entries if isinstance(e, dict)):
+            name = entry.get("name")
+            if isinstance(name, str):
+                if name in channels:
+                    problems.append(f"{section}[{i}].name: {name!r} is used by {channels[name]}")
+                channels.setdefault(name, f"{section}[{i}]")
+            topics = entry.get("topics", ())
+            for topic in topics if isinstance(topics, list) else ():
+                if topic not in topic_names:
+                    problems.append(f"{section}[{i}].topics: no topic is named {topic!r}")
     return problems
 
 

@@ -251,3 +251,69 @@ def m006_stories(db: Database) -> None:
     db.execute("CREATE INDEX story_bands_item ON story_bands(item_id)")
     # Pruning the index finds the last item older than the story window.
     db.execute("CREATE INDEX items_first_seen ON items(first_seen)")
+
+
+@migrations()
+def m007_delivery(db: Database) -> None:
+    """The background service: notification channels, the outbox, digest
+    cursors, the worker heartbeat and feed health notices."""
+    # A mirror of [[webhooks]], [[digests]] and [[notify]]; a channel removed
+    # from the config is deactivated, never deleted (its outbox rows keep it).
+    db.execute("""
+        CREATE TABLE channels (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('webhook', 'digest', 'apprise', 'email')),
+            target TEXT NOT NULL,
+            topics TEXT NOT NULL DEFAULT '[]',
+            active INTEGER NOT NULL DEFAULT 1,
+            disabled TEXT,
+            disabled_reason TEXT,
+            updated TEXT NOT NULL
+        )""")
+    # Every notification, written in the transaction that stored what it is
+    # about; the delivery loop sends it at least once and records the outcome.
+    db.execute("""
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            msg_id TEXT NOT NULL UNIQUE,
+            channel TEXT NOT NULL REFERENCES channels(name),
+            event TEXT NOT NULL,
+            item_id INTEGER REFERENCES items(id),
+            feed_id INTEGER REFERENCES feeds(id),
+            payload TEXT NOT NULL,
+            created TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'delivered', 'failed', 'cancelled')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT,
+            last_attempt TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            delivered TEXT
+        )""")
+    db.execute("CREATE INDEX outbox_due ON outbox(channel, state, next_attempt)")
+    db.execute("CREATE INDEX outbox_item ON outbox(item_id) WHERE item_id IS NOT NULL")
+    # One row per digest: the last match id it covered and the scheduled run it
+    # was sent for, so that every match lands in exactly one digest.
+    db.execute("""
+        CREATE TABLE digests (
+            name TEXT PRIMARY KEY,
+            last_match_id INTEGER NOT NULL DEFAULT 0,
+            last_run TEXT,
+            last_sent TEXT,
+            sent_count INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""
+        CREATE TABLE worker (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            started TEXT NOT NULL,
+            heartbeat TEXT NOT NULL,
+            state TEXT NOT NULL
+        )""")
+    # Feed health notices: when the current failure streak began and whether
+    # the operator was told; entry frequency drives the adaptive interval.
+    db.execute("ALTER TABLE feeds ADD COLUMN failing_since TEXT")
+    db.execute("ALTER TABLE feeds ADD COLUMN unhealthy_notified TEXT")
+    db.execute("ALTER TABLE feeds ADD COLUMN effective_interval REAL")

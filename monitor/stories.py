@@ -30,6 +30,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # Word shingles of this many words: long enough that ordinary phrases ("the
 # government said on") are not shared by chance, short enough that an edited
@@ -109,30 +110,52 @@ def substance(text: str) -> list[str]:
 def shingles(words: Sequence[str]) -> list[int]:
     """The text's word shingles as 32-bit hashes, in text order (repeats kept,
     so that positions can be checked)."""
+    import numpy as np  # comes with datasketch
+
     if len(words) < SHINGLE:
         return []
-    return [
-        zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-        for i in range(len(words) - SHINGLE + 1)
-    ]
+    # Each word hashed once (crc32: fixed across processes and releases, which
+    # the persisted index relies on), then each run of SHINGLE word hashes
+    # mixed into one by a polynomial over 64 bits, keeping the high half.
+    hashed = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    n = len(words) - SHINGLE + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    for offset in range(SHINGLE):
+        mixed = mixed * _MIX + hashed[offset : offset + n]
+    return (mixed >> np.uint64(32)).tolist()  # type: ignore[no-any-return]
+
+
+_MIX = 0x9E3779B97F4A7C15  # odd: the 64-bit golden-ratio constant
 
 
 def band_keys(hashes: Sequence[int]) -> list[int]:
     """The LSH band keys of a text's shingle hashes: one signed 64-bit integer
     per band (band number included, so bands never collide with each other)."""
-    from datasketch import MinHash  # numpy import cost only when stories are on
-
-    # Seeded and with a fixed hash (crc32 above): the same text gives the same
-    # keys in every process and release, which the persisted index relies on.
-    sig = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
-    sig.update_batch(sorted(set(hashes)))
-    values = sig.hashvalues
+    values = _minhash(sorted(set(hashes)))
     keys = []
     for band in range(BANDS):
         chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "big")).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys
+
+
+def _minhash(values: list[int]) -> Any:
+    """datasketch's MinHash of already-hashed values (a numpy uint64 array)."""
+    global _PERMUTATIONS
+    from datasketch import MinHash  # numpy import cost only when stories are on
+
+    # Seeded: the same text gives the same signature in every process, which
+    # the persisted index relies on.  The permutations are drawn once.
+    sig = MinHash(
+        num_perm=NUM_PERM, seed=1, hashfunc=_identity, permutations=_PERMUTATIONS, scheme="affine32"
+    )
+    _PERMUTATIONS = sig.permutations
+    sig.update_batch(values)
+    return sig.hashvalues
+
+
+_PERMUTATIONS: Any = None
 
 
 def _identity(value: int) -> int:

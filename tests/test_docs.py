@@ -17,7 +17,8 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 
 def _keys(model: type[BaseModel], prefix: str = "") -> list[str]:
     keys = []
-    for name, field in model.model_fields.items():
+    for attr, field in model.model_fields.items():
+        name = field.alias or attr  # what the user writes in the TOML file
         annotation = field.annotation
         inner = getattr(annotation, "__args__", (annotation,))[0]
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
