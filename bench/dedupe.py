@@ -51,7 +51,32 @@ BATCH = 50
 PER_DAY = 2740
 COPY_SHARE = 0.05
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
-_SYL = "ka ri to mo na sa el an de lu vi ne ho ra qa zi bu ta or in es ur al ma".split()
+_SYL = [
+    "ka",
+    "ri",
+    "to",
+    "mo",
+    "na",
+    "sa",
+    "el",
+    "an",
+    "de",
+    "lu",
+    "vi",
+    "ne",
+    "ho",
+    "ra",
+    "qa",
+    "zi",
+    "bu",
+    "ta",
+    "or",
+    "in",
+    "es",
+    "ur",
+    "al",
+    "ma",
+]
 
 
 class Texts:

@@ -55,9 +55,14 @@ def opened_store(
     process per database) and the ``feeds`` table is synced from the config.
     Only the lock holder syncs, so a command run with an edited config never
     fights a running service over which feeds exist."""
+    from monitor.deliver import channel_specs
+
     store = Store(Path(config.storage.database))
     store.story_params = config.dedupe.params()
+    store.browse_url = config.service.browse_url
     try:
+        # Every command mirrors the channels: the outbox needs them to exist.
+        store.sync_channels(channel_specs(config), utcnow())
         if lock:
             store.lock()
             store.sync_feeds(
@@ -335,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     from monitor.cli_topics import add_parsers
 
     add_parsers(sub)
+
+    from monitor.cli_deliver import add_parsers as add_deliver
+
+    add_deliver(sub)
 
     p = sub.add_parser("check", help="validate the config file")
     p.set_defaults(func=cmd_check)

@@ -137,3 +137,30 @@ class SandboxError(MonitorError):
     which defines the SandboxTimeout, SandboxMemory and SandboxCrashed
     subclasses).  Also carries a job's own exception that could not be
     pickled back, as its repr."""
+
+
+class DeliveryError(MonitorError):
+    """A notification could not be delivered (webhook, SMTP, Apprise, .eml).
+
+    ``status`` is the receiver's HTTP status or SMTP reply code when it gave
+    one; ``retry_after`` (seconds) its request to wait; ``permanent`` means
+    retrying cannot help (a 410 Gone, a rejected recipient, a bad secret), so
+    the channel or message is given up on with this error recorded."""
+
+    hint = "see outbox.last_error; the message is retried on the Standard Webhooks schedule"
+
+    def __init__(
+        self,
+        channel: str,
+        detail: str,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        permanent: bool = False,
+    ) -> None:
+        super().__init__(f"{channel}: {detail}")
+        self.channel = channel
+        self.detail = detail
+        self.status = status
+        self.retry_after = retry_after
+        self.permanent = permanent

@@ -84,6 +84,8 @@ class PageStore:
 
         def place_stories(self, item_ids: Sequence[int]) -> int: ...
 
+        def notify_matches(self, item_ids: Sequence[int], now: datetime) -> int: ...
+
     # -- seeds -----------------------------------------------------------
     def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
         """Record seed documents as items with ``source = 'seed'``.  Idempotent:
@@ -185,6 +187,7 @@ class PageStore:
                 )
                 self.place_stories([job.item_id])
                 self.tag([job.item_id], result.fetched)
+                self.notify_matches([job.item_id], result.fetched)
                 return "feed"
             fetched_url = result.final_url or job.url
             text, removed = article.text, list[str]()
@@ -227,6 +230,8 @@ class PageStore:
             )
             self.place_stories([job.item_id])
             self.tag([job.item_id], result.fetched)
+            # The page's text may match topics the feed's teaser did not.
+            self.notify_matches([job.item_id], result.fetched)
             return method
 
     def _strip_learned(

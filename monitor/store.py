@@ -40,13 +40,14 @@ from monitor.migrations import migrations
 from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
 from monitor.pagestore import BatchStats, PageStore
+from monitor.outbox import OutboxStore
 from monitor.storystore import StoryStore
 from monitor.tagstore import TopicStore
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
 
 
-class Store(PageStore, TopicStore, StoryStore, EntryLookup):
+class Store(PageStore, TopicStore, StoryStore, OutboxStore, EntryLookup):
     """One open database.  Not thread-safe: use it from one thread."""
 
     def __init__(self, path: Path | str) -> None:
@@ -429,6 +430,8 @@ class Store(PageStore, TopicStore, StoryStore, EntryLookup):
         ).fetchall():
             self.refresh_story(story)
         matched = self.tag(touched, now)
+        # In this transaction: a stored match always has its notifications.
+        self.notify_matches(touched, now)
         return BatchStats(new=new, changed=changed, seen=len(entries), matched=matched)
 
     def prune_fetch_log(self, before: datetime) -> int:

@@ -1,0 +1,38 @@
+"""``monitor deliver``: send what the outbox holds now, for cron-driven setups
+and for checking a receiver by hand (``monitor run`` delivers continuously)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from monitor.config import Config
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser(
+        "deliver", help="send every due outbox message (webhooks, digests, notices) and exit"
+    )
+    p.set_defaults(func=cmd_deliver)
+
+
+def cmd_deliver(config: Config, args: argparse.Namespace) -> int:
+    from monitor.cli import opened_store
+    from monitor.deliver import Deliverer
+    from monitor.pipeline import utcnow
+
+    with opened_store(config):
+        pass  # channels and the schema are current before the channel threads open it
+    reports = Deliverer(config, utcnow).drain()
+    failed = False
+    for name, r in reports.items():
+        print(
+            f"{name}: {r.delivered} delivered, {r.retried} to retry, {r.failed} given up,"
+            f" {r.cancelled} cancelled"
+        )
+        for error in dict.fromkeys(r.errors):
+            print(f"  error: {error}")
+        failed |= bool(r.failed or r.retried or r.cancelled)
+    if not reports:
+        print("no channels configured ([[webhooks]], [[digests]], [[notify]])")
+    return 1 if failed else 0

@@ -1,0 +1,250 @@
+"""The outbox half of the store: notification channels and the messages owed
+to them.  Mixed into :class:`monitor.store.Store`.
+
+Contract:
+- a message is written in the same transaction as what it is about (the
+  items and matches of a feed batch, a feed's health change), so a crash can
+  never store an item and lose its notification, nor the reverse;
+- ``msg_id`` is fixed when the row is written and sent with every attempt,
+  so a receiver can drop repeats (delivery is at least once);
+- an item notifies a channel about a topic at most once per story: copies
+  (``duplicate_of``) and later members of a story are left to the digests'
+  "also reported by".
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from monitor import events
+from monitor.normalize import iso
+from monitor.sqlbits import in_chunks
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    """One configured destination, mirrored into ``channels``."""
+
+    name: str
+    kind: str  # webhook, apprise, digest or email
+    target: str  # a URL with credentials redacted, or the recipients
+    topics: tuple[str, ...] = ()
+    operator: bool = False
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    msg_id: str
+    channel: str
+    event: str
+    payload: str
+    attempts: int
+    created: str
+
+
+def new_msg_id() -> str:
+    return f"msg_{uuid.uuid4().hex}"
+
+
+class OutboxStore:
+    db: Database
+    browse_url: str = "http://127.0.0.1:8001/monitor"
+
+    def sync_channels(self, specs: Sequence[ChannelSpec], now: datetime) -> None:
+        """Mirror the configured channels; one no longer configured is made
+        inactive (its outbox rows stay, and stay unsent)."""
+        stamp = iso(now)
+        with self.db.atomic():
+            for spec in specs:
+                self.db.execute(
+                    "INSERT INTO channels (name, kind, target, topics, operator, active, updated)"
+                    " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(name) DO UPDATE SET"
+                    " kind = excluded.kind, target = excluded.target, topics = excluded.topics,"
+                    " operator = excluded.operator, active = 1, updated = excluded.updated,"
+                    # A changed target is a new endpoint: a 410 from the old one no longer holds.
+                    " disabled = CASE WHEN channels.target = excluded.target"
+                    " THEN channels.disabled END,"
+                    " disabled_reason = CASE WHEN channels.target = excluded.target"
+                    " THEN channels.disabled_reason END",
+                    [
+                        spec.name,
+                        spec.kind,
+                        spec.target,
+                        json.dumps(list(spec.topics)),
+                        int(spec.operator),
+                        stamp,
+                    ],
+                )
+            names = [s.name for s in specs]
+            marks = ", ".join("?" * len(names))
+            self.db.execute(
+                f"UPDATE channels SET active = 0, updated = ? WHERE active = 1"
+                f" AND name NOT IN ({marks})",
+                [stamp, *names],
+            )
+
+    def enqueue(
+        self,
+        channel: str,
+        event: str,
+        payload: str,
+        now: datetime,
+        *,
+        item_id: int | None = None,
+        feed_id: int | None = None,
+        topic: str | None = None,
+        msg_id: str | None = None,
+    ) -> str:
+        """Write one message for ``channel``, due now.  Call inside the
+        transaction that stored what it is about."""
+        msg_id = msg_id or new_msg_id()
+        stamp = iso(now)
+        self.db.execute(
+            "INSERT INTO outbox (msg_id, channel, event, topic, item_id, feed_id, payload,"
+            " created, state, next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+            [msg_id, channel, event, topic, item_id, feed_id, payload, stamp, stamp],
+        )
+        return msg_id
+
+    def enqueue_operator(
+        self, event: str, payload: dict[str, Any], now: datetime, feed_id: int
+    ) -> int:
+        """An operator notice (``feed.failing``, ``feed.recovered``) to every
+        active channel that takes them; returns how many were written."""
+        body = events.dumps(events.operator_event(event, iso(now) or "", payload))
+        rows = self.db.execute(
+            "SELECT name FROM channels WHERE active = 1 AND disabled IS NULL AND operator = 1"
+            " AND kind IN ('webhook', 'apprise', 'email') ORDER BY name"
+        ).fetchall()
+        for (name,) in rows:
+            self.enqueue(name, event, body, now, feed_id=feed_id)
+        return len(rows)
+
+    def notify_matches(self, item_ids: Sequence[int], now: datetime) -> int:
+        """Messages for the matches these items just got (``matches.matched``
+        is ``now``), to each webhook and Apprise channel that follows the
+        topic.  Skipped: copies, and an item whose story already told that
+        channel about that topic.  Returns how many were written."""
+        channels = self.db.execute(
+            "SELECT name, topics FROM channels WHERE active = 1 AND disabled IS NULL"
+            " AND kind IN ('webhook', 'apprise') ORDER BY name"
+        ).fetchall()
+        if not channels or not item_ids:
+            return 0
+        stamp = iso(now) or ""
+        found: list[tuple[Any, ...]] = []
+        for chunk, marks in in_chunks(sorted(set(item_ids))):
+            found += self.db.execute(
+                "SELECT m.item_id, m.topic, m.snippet, i.title, i.text, i.url, i.published,"
+                " f.name, i.story_id, s.source_names FROM matches m"
+                " JOIN items i ON i.id = m.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
+                " LEFT JOIN stories s ON s.id = i.story_id"
+                f" WHERE m.item_id IN ({marks}) AND m.matched = ? AND i.duplicate_of IS NULL"
+                " ORDER BY m.item_id, m.topic",
+                [*chunk, stamp],
+            ).fetchall()
+        written = 0
+        for item_id, topic, snippet, title, text, url, published, feed, story, names in found:
+            sighted = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT f.name FROM sightings s JOIN feeds f ON f.id = s.feed_id"
+                    " WHERE s.item_id = ? ORDER BY s.id",
+                    [item_id],
+                )
+            ]
+            item = events.MatchedItem(
+                item_id,
+                topic,
+                title,
+                text,
+                url,
+                published,
+                feed,
+                snippet,
+                story,
+                events.also_in([*sighted, *json.loads(names or "[]")], feed),
+            )
+            body = events.dumps(events.item_event(item, stamp, self.browse_url))
+            for name, topics in channels:
+                wanted = json.loads(topics)
+                if wanted and topic not in wanted:
+                    continue
+                if story is not None and self._story_told(story, name, topic):
+                    continue
+                self.enqueue(name, "item.matched", body, now, item_id=item_id, topic=topic)
+                written += 1
+        return written
+
+    def _story_told(self, story: int, channel: str, topic: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ?"
+                " AND o.channel = ? AND o.topic = ? AND o.event = 'item.matched' LIMIT 1",
+                [story, channel, topic],
+            ).fetchone()
+            is not None
+        )
+
+    # -- the delivery side -------------------------------------------------
+    def due_messages(self, channel: str, now: datetime, limit: int = 100) -> list[OutboxRow]:
+        """Pending messages of ``channel`` whose next attempt is due, oldest first."""
+        rows = self.db.execute(
+            "SELECT id, msg_id, channel, event, payload, attempts, created FROM outbox"
+            " WHERE channel = ? AND state = 'pending' AND next_attempt <= ?"
+            " ORDER BY next_attempt, id LIMIT ?",
+            [channel, iso(now), limit],
+        ).fetchall()
+        return [OutboxRow(*r) for r in rows]
+
+    def next_due(self, channel: str) -> str | None:
+        row = self.db.execute(
+            "SELECT min(next_attempt) FROM outbox WHERE channel = ? AND state = 'pending'",
+            [channel],
+        ).fetchone()
+        return row[0] if row else None
+
+    def record_attempt(
+        self,
+        outbox_id: int,
+        now: datetime,
+        *,
+        state: str,
+        status: int | None = None,
+        error: str | None = None,
+        next_attempt: datetime | None = None,
+    ) -> None:
+        """The outcome of one attempt: ``delivered``, ``pending`` (with the next
+        attempt's time), ``failed`` (gave up) or ``cancelled``."""
+        stamp = iso(now)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_attempt = ?, last_status = ?,"
+                " last_error = ?, state = ?, next_attempt = ?,"
+                " delivered = CASE WHEN ? = 'delivered' THEN ? ELSE delivered END WHERE id = ?",
+                [stamp, status, error, state, iso(next_attempt), state, stamp, outbox_id],
+            )
+
+    def disable_channel(self, name: str, reason: str, now: datetime) -> int:
+        """Stop sending to ``name`` (a 410 Gone): its pending messages are
+        cancelled with the reason.  Returns how many were cancelled."""
+        stamp = iso(now)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE channels SET disabled = ?, disabled_reason = ?, updated = ? WHERE name = ?",
+                [stamp, reason, stamp, name],
+            )
+            cur = self.db.execute(
+                "UPDATE outbox SET state = 'cancelled', last_error = ? WHERE channel = ?"
+                " AND state = 'pending'",
+                [reason, name],
+            )
+        return int(cur.rowcount)
