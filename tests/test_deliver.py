@@ -412,3 +412,26 @@ def test_kill_9_between_send_and_record_resends_the_same_message(
     assert len(ids) == 5 and set(bodies) == ids
     assert all(len(b) == 1 for b in bodies.values())
     assert json.loads(next(iter(bodies[sorted(ids)[0]]))).get("type") == "item.matched"
+
+
+def test_an_apprise_channel_goes_through_the_same_outbox(tmp_path: Path) -> None:
+    with WebhookReceiver() as target:  # Apprise's json:// posts a plain JSON body
+        config = parse_config(
+            {
+                "storage": {"database": str(tmp_path / "monitor.db")},
+                "topics": [{"name": "media", "query": '"media law"'}],
+                "notify": [{"name": "chat", "apprise": f"json://{target.host_port}/hook"}],
+            }
+        )
+        store = open_store(config)
+        poll(store, "wire", item(1, link="https://wire.example/world/law", title="Media law arrests",
+                                 body=html(WIRE)))  # fmt: skip
+        assert [(r["channel"], r["state"]) for r in outbox(store)] == [("chat", "pending")]
+        target.script(Reply.error(500))
+        assert Deliverer(config, Clock()).drain()["chat"].retried == 1
+        clock = Clock(NOW + timedelta(minutes=1))
+        assert Deliverer(config, clock).drain()["chat"].delivered == 1
+        sent = target.wait_for(2)[1].json()
+        assert sent["title"] == "[media] Media law arrests"
+        assert "Security forces detained" in sent["message"]
+        assert outbox(store)[0]["state"] == "delivered"
