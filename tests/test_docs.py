@@ -74,6 +74,8 @@ def test_every_table_column_is_documented(tmp_path: Path) -> None:
         "revisions",
         "stories",
         "story_bands",
+        "channels",
+        "outbox",
     ):
         assert f"**`{table}`**" in section
         for column in store.db.table(table).columns:
@@ -81,3 +83,9 @@ def test_every_table_column_is_documented(tmp_path: Path) -> None:
                 continue
             assert re.search(rf"`{column.name}`", section), f"{table}.{column.name}"
     store.close()
+
+
+def test_the_readme_shows_the_tested_webhook_check() -> None:
+    snippet = (Path(__file__).parent / "webhook_verify_snippet.py").read_text()
+    code = snippet[snippet.index("import base64") :].rstrip("\n")
+    assert code in README
