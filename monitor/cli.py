@@ -12,13 +12,14 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from monitor import __version__
+from monitor import __version__, schedule
 from monitor.config import Config, config_path, load_config, redact_url
 from monitor.errors import ConfigError, MonitorError
 from monitor.fetch import Fetcher, FetchPolicy
+from monitor.logfmt import FORMATS, setup_logging
 from monitor.pages import PageSettings
 from monitor.pipeline import Poller, PollReport, utcnow
 from monitor.store import BatchStats, FeedSpec, Store
@@ -60,6 +61,7 @@ def opened_store(
     store = Store(Path(config.storage.database))
     store.story_params = config.dedupe.params()
     store.browse_url = config.service.browse_url
+    store.unhealthy_after = config.service.unhealthy_after
     try:
         # Every command mirrors the channels: the outbox needs them to exist.
         store.sync_channels(channel_specs(config), utcnow())
@@ -126,6 +128,7 @@ def _poll_feeds(
             fetcher,
             max_connections=config.http.max_connections,
             parse_workers=config.ingest.workers,
+            scheduling=_scheduling(config),
             pages=PageSettings(
                 concurrency=x.page_concurrency,
                 max_per_poll=x.max_pages_per_poll,
@@ -143,6 +146,17 @@ def _poll_feeds(
             task = progress.add_task("polling feeds", total=len(feeds))
             poller.on_done = lambda _: progress.advance(task)
             return poller.poll(feeds)
+
+
+def _scheduling(config: Config) -> schedule.Policy:
+    """How intervals adapt: ``[defaults]``, except feeds with their own interval."""
+    d = config.defaults
+    return schedule.Policy(
+        adaptive=d.adaptive,
+        min_interval=d.min_interval,
+        max_interval=d.max_interval,
+        fixed=frozenset(f.name for f in config.feeds if f.interval is not None),
+    )
 
 
 def _print_report(report: PollReport) -> None:
@@ -164,9 +178,18 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
         print(f"database: {config.storage.database}")
         print(f"seeds: {seeds.seen} records ({seeds.new} new, {seeds.changed} updated)")
         if not args.once:
+            from monitor.deliver import Deliverer
             from monitor.worker import run_forever
 
-            return run_forever(config, lambda: _tick(config))
+            # Each tick runs on the scheduler's thread with its own connection
+            # (SQLite connections stay on their thread); the lock stays with `run`.
+            # The delivery loop runs beside it, one thread per channel.
+            return run_forever(
+                store,
+                lambda: opened_store(config),
+                lambda s: _service_tick(config, s),
+                background=[Deliverer(config, utcnow)],
+            )
         report = _poll(config, store, None, True)
         _print_report(report)
         by_topic = store.db.execute(
@@ -182,19 +205,15 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
         return 0
 
 
-def _tick(config: Config) -> None:
-    """One scheduler tick of `monitor run`: poll what is due.  It runs on the
-    scheduler's thread, so it opens its own connection (SQLite connections
-    stay on the thread that made them); the worker lock stays with `run`."""
-    with opened_store(config) as store:
-        report = _poll(config, store, None, True)
-    log.info(
-        "event=tick polled=%d ok=%d failed=%d new=%d",
-        len(report.outcomes),
-        len(report.ok),
-        len(report.failed),
-        report.new_items,
-    )
+def _service_tick(config: Config, store: Store) -> PollReport:
+    """One tick of `monitor run`: the due feeds, then the due digests (queued in
+    the outbox; the delivery loop sends them)."""
+    from monitor.digestrun import run_due_digests
+
+    report = _poll(config, store, None, True)
+    for line in run_due_digests(store, config, utcnow()):
+        log.info("event=digest %s", line)
+    return report
 
 
 def cmd_poll(config: Config, args: argparse.Namespace) -> int:
@@ -249,34 +268,78 @@ def cmd_check(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_status(config: Config, args: argparse.Namespace) -> int:
+    from monitor.healthstore import check_heartbeat
+
+    now = utcnow()
+    if args.check:  # for a container health check or a monitoring probe
+        if not Path(config.storage.database).exists():
+            print(f"FAIL: no database at {config.storage.database}: the service never ran")
+            return 1
+        store = Store(Path(config.storage.database))
+        try:
+            ok, line = check_heartbeat(store.worker(), now, config.service.heartbeat_stale)
+        finally:
+            store.close()
+        print(f"{'OK' if ok else 'FAIL'}: {line}")
+        return 0 if ok else 1
     with opened_store(config) as store:
-        rows = store.feed_health()
+        rows = store.feed_status()
+        worker = store.worker()
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title="feeds", show_lines=False)
-    for col in ("feed", "health", "items", "last success", "next poll", "last error"):
+    def short(stamp: str | None) -> str:
+        return stamp[:16].replace("T", " ") if stamp else "-"
+
+    table = Table(title="feeds (times in UTC)", show_lines=False)
+    for col in (
+        "feed",
+        "health",
+        "items",
+        "interval",
+        "last success",
+        "failing since",
+        "next poll",
+        "last error",
+    ):
         table.add_column(col)
+    unhealthy = []
     for r in rows:
+        since = r["failing_since"]
+        failing_for = (now - datetime.fromisoformat(since)).total_seconds() if since else 0.0
+        style = ""
         if not r["enabled"]:
             health = "disabled"
         elif r["paused_reason"]:
-            health = "paused"
+            health, style = "paused", "yellow"
         elif r["consecutive_failures"]:
-            health = f"failing ×{r['consecutive_failures']}"
+            health, style = f"failing ×{r['consecutive_failures']}", "yellow"
         elif r["last_success"]:
             health = "ok" + (" (malformed)" if r["malformed"] else "")
         else:
             health = "never polled"
+        if r["enabled"] and since and failing_for >= config.service.unhealthy_after:
+            health, style = f"UNHEALTHY {health}", "bold red"
+            unhealthy.append(f"{r['name']} (since {short(since)})")
+        interval = r["effective_interval"] or r["interval_seconds"]
         table.add_row(
-            r["name"],
-            health,
+            Text(r["name"]),
+            Text(health, style=style),
             str(r["items"]),
-            r["last_success"] or "-",
-            r["next_poll"] or "-",
-            r["paused_reason"] or r["last_error"] or "",
+            schedule.format_duration(interval) if interval else "-",
+            short(r["last_success"]),
+            short(since),
+            short(r["next_poll"]),
+            Text(r["paused_reason"] or r["last_error"] or ""),
         )
-    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+    console = Console(width=160 if not sys.stdout.isatty() else None)
+    console.print(table)
+    print(f"service: {check_heartbeat(worker, now, config.service.heartbeat_stale)[1]}")
+    if unhealthy:
+        after = schedule.format_duration(config.service.unhealthy_after)
+        names = ", ".join(unhealthy)
+        print(f"unhealthy: {len(unhealthy)} feed(s) failing for over {after}: {names}")
     return 0
 
 
@@ -302,6 +365,15 @@ def cmd_import_opml(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_log_format(parser: argparse.ArgumentParser, default: str | None) -> None:
+    parser.add_argument(
+        "--log-format",
+        choices=FORMATS,
+        default=default,
+        help="log lines as key=value pairs or JSON (default: $MONITOR_LOG_FORMAT, else kv)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="monitor",
@@ -313,11 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="config file (default: $MONITOR_CONFIG, else config/monitor.toml)",
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-vv: debug)")
+    _add_log_format(parser, None)
     parser.add_argument("--version", action="version", version=f"news-monitor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("run", help="import seeds, then poll feeds as they fall due")
     p.add_argument("--once", action="store_true", help="poll every due feed once, then exit")
+    _add_log_format(p, argparse.SUPPRESS)  # `monitor run --log-format json` works too
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("poll", help="poll feeds now, regardless of schedule")
@@ -345,10 +419,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_deliver(sub)
 
+    from monitor.cli_digest import add_digest_parser
+
+    add_digest_parser(sub)
+
     p = sub.add_parser("check", help="validate the config file")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("status", help="a table of feeds and their health")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 0 if the service's heartbeat is fresh, else 1, printing one line why",
+    )
     p.set_defaults(func=cmd_status)
 
     feeds = sub.add_parser("feeds", help="move subscriptions in and out").add_subparsers(
@@ -369,9 +452,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "run" and not getattr(args, "once", False):
         verbosity = max(verbosity, 1)  # the service always logs its events
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbosity, 2)]
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(asctime)s level=%(levelname)s %(message)s"
-    )
+    log_format = args.log_format or os.environ.get("MONITOR_LOG_FORMAT") or "kv"
+    if log_format not in FORMATS:
+        print(
+            f"error: MONITOR_LOG_FORMAT={log_format!r}: use {' or '.join(FORMATS)}",
+            file=sys.stderr,
+        )
+        return 2
+    setup_logging(log_format, level)
     args.config_path = config_path(args.config)
     try:
         config = load_config(args.config_path)

@@ -319,3 +319,37 @@ def m007_delivery(db: Database) -> None:
     db.execute("ALTER TABLE feeds ADD COLUMN failing_since TEXT")
     db.execute("ALTER TABLE feeds ADD COLUMN unhealthy_notified TEXT")
     db.execute("ALTER TABLE feeds ADD COLUMN effective_interval REAL")
+
+
+@migrations()
+def m008_schedule(db: Database) -> None:
+    """Adaptive polling: a feed's entries of the last week are counted from
+    its sightings on every poll (an index keeps that cheap), and the
+    publisher's ``sy:updatePeriod``/``sy:updateFrequency`` is remembered, like
+    ``<ttl>``, for the polls that answer 304."""
+    db.execute("CREATE INDEX sightings_feed_first_seen ON sightings(feed_id, first_seen)")
+    db.execute("ALTER TABLE feeds ADD COLUMN update_period_seconds INTEGER")
+
+
+@migrations()
+def m009_match_ids_only_grow(db: Database) -> None:
+    """``matches.id`` with AUTOINCREMENT: a digest remembers the last match id
+    it covered, so an id must never be handed out twice.  Without it SQLite
+    reuses ``max(id) + 1`` after the newest match is deleted (an edit that
+    un-matches an item), and the next match would hide below every cursor."""
+    db.execute("""
+        CREATE TABLE matches_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            topic TEXT NOT NULL,
+            matched TEXT NOT NULL,
+            snippet TEXT NOT NULL DEFAULT '',
+            UNIQUE (item_id, topic)
+        )""")
+    db.execute(
+        "INSERT INTO matches_new (id, item_id, topic, matched, snippet)"
+        " SELECT id, item_id, topic, matched, snippet FROM matches"
+    )
+    db.execute("DROP TABLE matches")
+    db.execute("ALTER TABLE matches_new RENAME TO matches")
+    db.execute("CREATE INDEX matches_topic ON matches(topic, matched)")

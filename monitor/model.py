@@ -79,6 +79,8 @@ class ParsedFeed:
     entries: tuple[Entry, ...]
     malformed: str | None = None
     ttl_minutes: int | None = None
+    # sy:updatePeriod / sy:updateFrequency, in seconds (see schedule.sy_update_seconds).
+    update_seconds: int | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from monitor.normalize import (
     safe_link,
     sanitize_html,
 )
+from monitor.schedule import sy_update_seconds
 
 _HEAD = 4096
 # What may precede the root element: the XML declaration, comments, processing
@@ -186,6 +187,9 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
         entries=tuple(entries),
         malformed=malformed,
         ttl_minutes=min(int(ttl), MAX_TTL_MINUTES) if _TTL.fullmatch(ttl) else None,
+        update_seconds=sy_update_seconds(
+            feed_info.get("sy_updateperiod"), feed_info.get("sy_updatefrequency")
+        ),
     )
 
 

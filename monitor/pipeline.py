@@ -24,6 +24,7 @@ from typing import Any
 from monitor import schedule
 from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, ParseError
 from monitor.fetch import Fetcher
+from monitor.logfmt import event
 from monitor.model import FetchResult, ParsedFeed, Validators
 from monitor.normalize import body_hash
 from monitor.pages import PageFetcher, PageSettings
@@ -54,6 +55,7 @@ class FeedOutcome:
     changed: int = 0
     error: str | None = None
     matched: int = 0  # topic matches added
+    ms: int | None = None  # how long the poll took
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,11 @@ class Poller:
         clock: Callable[[], datetime] = utcnow,
         on_done: Callable[[FeedOutcome], None] | None = None,
         pages: PageSettings | None = None,
+        scheduling: schedule.Policy | None = None,
     ) -> None:
         self.store = store
+        # How intervals adapt; the default keeps each feed on its own interval.
+        self.scheduling = scheduling or schedule.Policy()
         self.fetcher = fetcher
         self.max_connections = max_connections
         self.parse_workers = parse_workers or os.cpu_count() or 1
@@ -269,13 +274,14 @@ class Poller:
             return
         key = method if result.status == "done" else result.status
         report.pages[key] = report.pages.get(key, 0) + 1
-        log.info(
-            "page item=%d url=%s status=%s extraction=%s error=%r",
-            result.job.item_id,
-            result.job.url,
-            result.status,
-            method,
-            result.error,
+        event(
+            log,
+            "page",
+            item=result.job.item_id,
+            url=result.job.url,
+            status=result.status,
+            extraction=method,
+            error=result.error,
         )
 
     def _crashed(self, feed: FeedRow, error: Exception) -> FeedOutcome:
@@ -319,19 +325,20 @@ class Poller:
 
     def _done(self, report: PollReport, outcome: FeedOutcome) -> None:
         report.outcomes.append(outcome)
-        if outcome.ok:
-            log.info(
-                "feed=%r outcome=%s status=%s new=%d changed=%d",
-                outcome.name,
-                outcome.outcome,
-                outcome.status,
-                outcome.new,
-                outcome.changed,
-            )
-        else:
-            # INFO, not WARNING: a failed feed is data, reported in the summary and
-            # on the feed row; `monitor run` logs at INFO so the service still shows it.
-            log.info("feed=%r url=%s error=%r", outcome.name, outcome.url, outcome.error)
+        # INFO, not WARNING, for failures too: a failed feed is data, reported in the
+        # summary and on the feed row; `monitor run` logs at INFO so the service shows it.
+        event(
+            log,
+            "poll",
+            feed=outcome.name,
+            outcome=outcome.outcome,
+            status=outcome.status,
+            new=outcome.new if outcome.ok else None,
+            changed=outcome.changed if outcome.ok else None,
+            ms=outcome.ms,
+            url=None if outcome.ok else outcome.url,
+            error=outcome.error,
+        )
         if self.on_done:
             self.on_done(outcome)
 
@@ -421,28 +428,15 @@ class Poller:
         parsed: ParsedFeed | None,
         outcome: str,
     ) -> FeedOutcome:
-        nxt = schedule.next_after_success(
-            self.clock(), feed.name, feed.interval, parsed.ttl_minutes if parsed else None
-        )
+        now = self.clock()
         entry = self._log(feed, started, result.status, outcome, result)
         digest = body_hash(result.body) if result.status == 200 else None
+        record = partial(self._record_success, feed, entry, result, parsed, digest, now)
         if parsed is None:  # nothing to store but the feed's state: defer it
-            self._deferred.append(
-                partial(
-                    self.store.record_success,
-                    feed,
-                    entry,
-                    result,
-                    None,
-                    body_hash=digest,
-                    next_poll=nxt,
-                )
-            )
+            self._deferred.append(record)
             stats = BatchStats()
         else:
-            stats = self.store.record_success(
-                feed, entry, result, parsed, body_hash=digest, next_poll=nxt
-            )
+            stats = record()
         if parsed is not None and parsed.malformed:
             log.warning("feed=%r malformed=%r (entries recovered)", feed.name, parsed.malformed)
         return FeedOutcome(
@@ -454,6 +448,44 @@ class Poller:
             stats.new,
             stats.changed,
             matched=stats.matched,
+            ms=entry.duration_ms,
+        )
+
+    def _record_success(
+        self,
+        feed: FeedRow,
+        entry: FetchLog,
+        result: FetchResult,
+        parsed: ParsedFeed | None,
+        digest: str | None,
+        now: datetime,
+    ) -> BatchStats:
+        """Record the good poll; the next poll is worked out in its
+        transaction, once the entries are stored, so this batch counts towards
+        the entry frequency.  A deferred poll does this at the flush, after
+        the fetches, so its queries never compete with the fetch threads."""
+
+        def plan() -> tuple[datetime, float]:
+            policy = self.scheduling
+            adapts = policy.adapts(feed.name)
+            facts = self.store.schedule_facts(feed.id, now, count=adapts)
+            interval = feed.interval
+            if adapts:
+                weekly = schedule.weekly_entries(facts.new_entries, facts.first_seen, now)
+                interval = schedule.adaptive_interval(
+                    weekly, feed.interval, policy.min_interval, policy.max_interval
+                )
+            wait = schedule.success_wait(
+                interval,
+                ttl_minutes=parsed.ttl_minutes if parsed else facts.ttl_minutes,
+                update_seconds=parsed.update_seconds if parsed else facts.update_seconds,
+                max_age=schedule.max_age(result.headers.get("cache-control")),
+                high=policy.max_interval,
+            )
+            return schedule.due_at(now, feed.name, wait), wait
+
+        return self.store.record_success(
+            feed, entry, result, parsed, body_hash=digest, next_poll=plan
         )
 
     def _failure(
@@ -488,7 +520,9 @@ class Poller:
                 paused_reason=paused,
             )
         )
-        return FeedOutcome(feed.name, feed.url, False, "error", status, error=message)
+        return FeedOutcome(
+            feed.name, feed.url, False, "error", status, error=message, ms=entry.duration_ms
+        )
 
 
 def result_status(error: MonitorError) -> int | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from monitor.digeststore import DigestStore
 from monitor.errors import LockHeld, StoreError
 from monitor.feedrows import (
     _FEED_COLUMNS,
@@ -35,19 +36,20 @@ from monitor.feedrows import (
     _feed_row,
     revision_summary,
 )
+from monitor.healthstore import HealthStore
 from monitor.identity import EntryLookup
 from monitor.migrations import migrations
 from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
-from monitor.pagestore import BatchStats, PageStore
 from monitor.outbox import OutboxStore
+from monitor.pagestore import BatchStats, PageStore
 from monitor.storystore import StoryStore
 from monitor.tagstore import TopicStore
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
 
 
-class Store(PageStore, TopicStore, StoryStore, OutboxStore, EntryLookup):
+class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthStore, EntryLookup):
     """One open database.  Not thread-safe: use it from one thread."""
 
     def __init__(self, path: Path | str) -> None:
@@ -218,6 +220,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, EntryLookup):
                     feed.id,
                 ],
             )
+            self._feed_health(feed.id, False, log.started)
             self._log_fetch(feed.id, log, BatchStats())
 
     def record_success(
@@ -228,13 +231,19 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, EntryLookup):
         parsed: ParsedFeed | None,
         *,
         body_hash: str | None,
-        next_poll: datetime,
+        next_poll: datetime | Callable[[], tuple[datetime, float]],
     ) -> BatchStats:
         """A good poll, in one transaction: the entries (when the body was
-        parsed), the feed's validators and schedule, and the fetch log."""
+        parsed), the feed's validators and schedule, and the fetch log.
+        ``next_poll`` is a time, or a function called once the entries are
+        stored (the adaptive schedule counts them) that returns the next poll
+        and the interval in use (``effective_interval``)."""
         now = log.started
         with self._tx():
             stats = self._store_entries(feed, parsed.entries, now) if parsed else BatchStats()
+            interval: float | None = None
+            if callable(next_poll):
+                next_poll, interval = next_poll()
             sets = {
                 "last_polled": iso(now),
                 "last_success": iso(now),
@@ -245,6 +254,8 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, EntryLookup):
                 "last_error_kind": None,
                 "next_poll": iso(next_poll),
             }
+            if interval is not None:  # the wait in use, before jitter (see schedule.py)
+                sets["effective_interval"] = round(interval)
             if result.status == 200:
                 sets["etag"] = result.headers.get("etag")
                 sets["last_modified"] = result.headers.get("last-modified")
@@ -256,8 +267,10 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, EntryLookup):
                 sets["site_url"] = parsed.site_url
                 sets["malformed"] = parsed.malformed
                 sets["ttl_minutes"] = parsed.ttl_minutes
+                sets["update_period_seconds"] = parsed.update_seconds
             cols = ", ".join(f"{k} = ?" for k in sets)
             self.db.execute(f"UPDATE feeds SET {cols} WHERE id = ?", [*sets.values(), feed.id])
+            self._feed_health(feed.id, True, now)
             self._log_fetch(feed.id, log, stats)
         return stats
 

@@ -1,48 +1,159 @@
 """The long-running service loop (``monitor run`` without ``--once``).
 
 APScheduler only ticks; the database decides which feeds are due, so a restart
-resumes where the last run stopped.  Adaptive intervals, delivery and health
-checks arrive with the background-service issue (#6).
+resumes where the last run stopped.  Every ``TICK_SECONDS`` a tick:
+
+1. writes the heartbeat (``worker`` row), even when no feed is due;
+2. polls the feeds that are due (the caller's ``poll``);
+3. reports feeds failing for ``service.unhealthy_after`` that were not
+   reported yet (:meth:`HealthStore.sweep_unhealthy`);
+4. logs one ``event=tick`` line.
+
+A separate light job beats every ``HEARTBEAT_SECONDS`` too, so that a long poll
+(a page budget of minutes) never makes a live worker look dead.  The heartbeat
+row says ``state = 'running'`` from the start and ``'stopped'`` after a clean
+shutdown: on SIGTERM or SIGINT the current poll finishes its writes first,
+then the row is marked and the lock is released by the caller.
+
+Nothing here reads the wall clock except through ``clock``, so tests can
+drive it with a fake one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from types import FrameType
-from typing import Any
+from typing import Protocol
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from monitor.config import Config
+from monitor.logfmt import event
+from monitor.pipeline import PollReport, utcnow
+from monitor.store import Store
 
 log = logging.getLogger("monitor.worker")
 
 TICK_SECONDS = 30
+HEARTBEAT_SECONDS = 30
 
 
-def run_forever(config: Config, poll_due: Callable[[], Any]) -> int:
-    """Tick every ``TICK_SECONDS`` and poll the feeds that are due, until
-    SIGTERM or SIGINT; the current poll finishes its writes first."""
+class Background(Protocol):
+    """Something that runs beside the ticks (such as the outbox's delivery
+    threads): started after the heartbeat row, stopped before the
+    ``stopped`` row."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def tick(
+    store: Store,
+    poll: Callable[[Store], PollReport],
+    pid: int,
+    clock: Callable[[], datetime] = utcnow,
+) -> PollReport:
+    """One tick: heartbeat, poll what is due, report long-failing feeds."""
+    store.worker_beat(clock(), pid)
+    report = poll(store)
+    notified = store.sweep_unhealthy(clock())
+    store.worker_beat(clock(), pid)
+    event(
+        log,
+        "tick",
+        polled=len(report.outcomes),
+        ok=len(report.ok),
+        failed=len(report.failed),
+        new=report.new_items,
+        unhealthy_reported=notified or None,
+    )
+    return report
+
+
+def run_forever(
+    store: Store,
+    open_store: Callable[[], AbstractContextManager[Store]],
+    poll: Callable[[Store], PollReport],
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    tick_seconds: float = TICK_SECONDS,
+    heartbeat_seconds: float = HEARTBEAT_SECONDS,
+    background: Sequence[Background] = (),
+) -> int:
+    """Tick every ``tick_seconds`` until SIGTERM or SIGINT.
+
+    ``store`` is the caller's connection (it holds the worker lock) and is
+    used on this thread only: for the ``running`` and ``stopped`` rows.
+    Ticks run on the scheduler's threads, and SQLite connections stay on the
+    thread that made them, so each tick opens its own with ``open_store``."""
+    pid, host = os.getpid(), socket.gethostname()
+    store.worker_started(clock(), pid, host)
     scheduler = BlockingScheduler(timezone="UTC")
+
+    def run_tick() -> None:
+        try:
+            with open_store() as tick_store:
+                tick(tick_store, poll, pid, clock)
+        except Exception as e:  # logged, and the next tick tries again
+            log.exception("event=tick error=%r", f"{type(e).__name__}: {e}")
+
+    def beat() -> None:
+        try:
+            beat_store = Store(store.path)
+            try:
+                beat_store.worker_beat(clock(), pid)
+            finally:
+                beat_store.close()
+        except Exception as e:  # a busy database: the next beat tries again
+            log.warning("event=heartbeat error=%r", f"{type(e).__name__}: {e}")
+
+    first = datetime.now(UTC)  # APScheduler's own timeline is the real clock
     scheduler.add_job(
-        poll_due,
+        run_tick,
         "interval",
-        seconds=TICK_SECONDS,
+        seconds=tick_seconds,
         max_instances=1,
         coalesce=True,
-        next_run_time=datetime.now(UTC),  # first tick at once
+        next_run_time=first,  # first tick at once
         id="tick",
     )
+    scheduler.add_job(
+        beat,
+        "interval",
+        seconds=heartbeat_seconds,
+        max_instances=1,
+        coalesce=True,
+        id="heartbeat",
+    )
+
+    stopping: list[int] = []
 
     def stop(signum: int, _frame: FrameType | None) -> None:
-        log.info("event=shutdown signal=%d", signum)
-        scheduler.shutdown(wait=True)
+        event(log, "shutdown", signal=signal.Signals(signum).name)
+        stopping.append(signum)
+        if scheduler.running:
+            scheduler.shutdown(wait=True)  # the running tick finishes its writes
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    log.info("event=start database=%s", config.storage.database)
-    scheduler.start()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    event(log, "start", database=str(store.path), pid=pid, host=host, tick=tick_seconds)
+    started: list[Background] = []
+    try:
+        for job in background:
+            job.start()
+            started.append(job)
+        if not stopping:  # a signal during start-up: do not start at all
+            scheduler.start()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for job in reversed(started):
+            job.stop()
+        store.worker_stopped(clock(), pid)
+        event(log, "stopped", pid=pid)
     return 0

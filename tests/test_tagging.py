@@ -134,3 +134,26 @@ def test_retag_of_one_topic_leaves_the_others(store: Store) -> None:
     store.db.execute("DELETE FROM matches")
     assert store.retag(NOW, only="a") == (1, 0)
     assert matches(store) == {("a", "x.txt#")}
+
+
+def test_match_ids_are_never_reused(store: Store) -> None:
+    """Digests remember the last match id they covered: a match deleted at the
+    top must not give its id to the next one (AUTOINCREMENT, m009)."""
+    store.set_topics([TopicSpec("spyware", "spyware"), TopicSpec("pegasus", "pegasus")], NOW)
+    feed = store.feeds()[0]
+    log = FetchLog("https://news.example/f", NOW, 1, 200, 1, "new")
+
+    def poll(text: str) -> None:
+        body = rss([item(1, body=f"<p>{text}</p>")])
+        store.record_success(
+            feed, log, _ok(body), parse_feed(body, {}, feed.url), body_hash=text, next_poll=NOW
+        )
+
+    poll("Pegasus spyware was found on the phones.")
+    top, topic = store.db.execute("SELECT id, topic FROM matches ORDER BY id DESC").fetchone()
+    kept = "Spyware" if topic == "pegasus" else "Pegasus"
+    poll(f"{kept} was found on the phones.")  # the edit drops the newest match
+    assert store.count("SELECT count(*) FROM matches WHERE topic = ?", [topic]) == 0
+    poll("Pegasus spyware was found again.")  # and brings it back
+    (again,) = store.db.execute("SELECT id FROM matches WHERE topic = ?", [topic]).fetchone()
+    assert again > top
