@@ -26,6 +26,7 @@ from pydantic import (
     field_validator,
 )
 
+from monitor import netguard
 from monitor.config_notify import (
     DigestConfig,
     EmailConfig,
@@ -343,6 +344,19 @@ def _cross_checks(data: dict[str, Any]) -> list[str]:
         for feed_name in topic.get("feeds", ()) if isinstance(topic.get("feeds"), list) else ():
             if feed_name not in seen_names:
                 problems.append(f"topics[{i}].feeds: no feed is named {feed_name!r}")
+    http = data.get("http") if isinstance(data.get("http"), dict) else {}
+    allowed = http.get("allow_private", []) if isinstance(http, dict) else []
+    for i, hook in enumerate(w for w in data.get("webhooks", ()) if isinstance(w, dict)):
+        url = hook.get("url")
+        if isinstance(url, str) and isinstance(allowed, list):
+            parts = urlsplit(url)
+            try:
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+                why = netguard.literal_private(parts.hostname or "", port, allowed)
+            except ValueError:  # a bad port or allow_private entry: reported elsewhere
+                why = None
+            if why:
+                problems.append(f"webhooks[{i}].url: {why}")
     channels: dict[str, str] = {}
     for section in ("webhooks", "digests", "notify"):
         entries = data.get(section, ())

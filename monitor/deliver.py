@@ -20,7 +20,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -29,10 +29,10 @@ from typing import Protocol
 
 import httpx
 
-from monitor import events, failpoints, retry, signing
+from monitor import events, failpoints, netguard, retry, signing
 from monitor.config import Config
 from monitor.config_notify import NotifyConfig, WebhookConfig
-from monitor.errors import DeliveryError
+from monitor.errors import BlockedAddress, DeliveryError
 from monitor.fetch import parse_retry_after
 from monitor.outbox import ChannelSpec, OutboxRow
 from monitor.store import Store
@@ -64,7 +64,11 @@ class WebhookSender:
     """POSTs the stored JSON body, signed per Standard Webhooks."""
 
     def __init__(
-        self, spec: WebhookConfig, user_agent: str, wall: Callable[[], float] = time.time
+        self,
+        spec: WebhookConfig,
+        user_agent: str,
+        allow_private: Sequence[str] = (),
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.spec = spec
         # The signature's timestamp is the wall clock, not the (injectable)
@@ -72,7 +76,9 @@ class WebhookSender:
         self.wall = wall
         # No redirects: a 3xx is a failure (the receiver moved; the operator
         # should update the URL), never a silent POST to somewhere else.
+        # Every connection passes the same SSRF gate as feed fetches.
         self.client = httpx.Client(
+            transport=netguard.gated_transport(allow_private),
             timeout=httpx.Timeout(spec.timeout),
             follow_redirects=False,
             headers={"user-agent": user_agent, "content-type": "application/json"},
@@ -91,12 +97,20 @@ class WebhookSender:
             headers = signing.headers(secret, row.msg_id, int(self.wall()), body)
         except ValueError as e:  # a malformed whsec_ secret
             raise DeliveryError(self.spec.name, f"bad signing secret: {e}") from e
+        # The timeout bounds the whole request, so a receiver that trickles its
+        # answer a byte at a time cannot hold the channel longer than that.
+        token = netguard.CURRENT_DEADLINE.set(netguard.Deadline.starting_now(self.spec.timeout))
         try:
             resp = self.client.post(self.spec.url, content=body, headers=headers)
+        except netguard.Failure as e:
+            what = "blocked: non-public address" if e.kind is BlockedAddress else "failed"
+            raise DeliveryError(self.spec.name, f"{what}: {e.detail}") from e
         except httpx.TimeoutException as e:
             raise DeliveryError(self.spec.name, f"timeout: {type(e).__name__}") from e
         except httpx.HTTPError as e:
             raise DeliveryError(self.spec.name, f"{type(e).__name__}: {e}") from e
+        finally:
+            netguard.CURRENT_DEADLINE.reset(token)
         status = resp.status_code
         outcome = retry.classify(status)
         if outcome == "delivered":
@@ -202,7 +216,7 @@ def senders(config: Config) -> dict[str, Callable[[], Sender]]:
     outbox_dir = Path(config.storage.database).parent / "outbox"
     made: dict[str, Callable[[], Sender]] = {}
     for w in config.webhooks:
-        made[w.name] = partial(WebhookSender, w, config.http.user_agent)
+        made[w.name] = partial(WebhookSender, w, config.http.user_agent, config.http.allow_private)
     for n in config.notify:
         made[n.name] = partial(AppriseSender, n)
     mail = [d.name for d in config.digests] + (["operator-email"] if config.email.operator else [])

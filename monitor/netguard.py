@@ -369,3 +369,38 @@ class GatedPools:
             self._pools.clear()
         for pool in pools:
             pool.close()
+
+
+def gated_transport(allow_private: Iterable[str]) -> httpx.HTTPTransport:
+    """An httpx transport whose every connection passes the SSRF gate, for
+    clients other than the fetcher (webhook delivery).  Set
+    :data:`CURRENT_DEADLINE` around a request to bound it as a whole.  Raises
+    ValueError for a malformed ``allow_private`` entry."""
+    transport = httpx.HTTPTransport()
+    # httpx builds its httpcore pool without a way to pass a network backend:
+    # swap the pool for one behind the gate (the attribute exists since httpx
+    # 0.18; fail loudly rather than send ungated if that ever changes).
+    if not isinstance(getattr(transport, "_pool", None), httpcore.ConnectionPool):
+        raise RuntimeError("httpx.HTTPTransport has no httpcore pool to gate")
+    transport._pool.close()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(verify=True),
+        network_backend=_GatedBackend(_Allowlist(allow_private)),
+    )
+    return transport
+
+
+def literal_private(url_host: str, port: int, allow_private: Iterable[str]) -> str | None:
+    """For config checks: why a URL's host is refused without a DNS lookup
+    (an IP literal that is not public, or ``localhost``), or None."""
+    host = url_host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        ip: _IP = ipaddress.ip_address("127.0.0.1")
+    else:
+        try:
+            ip = ipaddress.ip_address(host)
+        except ValueError:
+            return None  # a name: judged when the connection is made
+    if is_public_address(ip) or _Allowlist(allow_private).permits(host, port, ip):
+        return None
+    return f"{url_host} is a non-public address ({ip}); add it to http.allow_private to allow it"

@@ -162,3 +162,25 @@ def test_parse_size() -> None:
 def test_allow_private_entries_are_checked(entry: str) -> None:
     (found,) = problems({"http": {"allow_private": [entry]}})
     assert found.startswith("http.allow_private: ")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:9000/hook", "http://localhost/hook", "https://10.1.2.3/x",
+            "http://[::1]:8080/", "http://169.254.169.254/latest"],
+)  # fmt: skip
+def test_a_webhook_to_a_private_address_is_refused_at_load_time(url: str) -> None:
+    data = {"webhooks": [{"name": "team", "url": url}]}
+    with pytest.raises(ConfigError) as e:
+        parse_config(data)
+    assert any(p.startswith("webhooks[0].url:") and "non-public" in p for p in e.value.problems)
+    host = url.split("/")[2]
+    if ":" in host.rsplit("]", 1)[-1]:  # allowed when the operator says so
+        parse_config({**data, "http": {"allow_private": [host.replace("localhost", "127.0.0.1")]}})
+
+
+@pytest.mark.parametrize("address", ["ops@example.org\r\nBcc: all@example.org", "a@b\n.org"])
+def test_email_addresses_with_line_breaks_are_refused(address: str) -> None:
+    with pytest.raises(ConfigError) as e:
+        parse_config({"email": {"operator": address},
+                      "digests": [{"name": "d", "to": [address]}]})  # fmt: skip
+    assert {p.split(":")[0] for p in e.value.problems} >= {"email.operator", "digests[0].to"}

@@ -47,10 +47,17 @@ def _secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SECRET_ENV, WEBHOOK_SECRET)
 
 
+def loopback(*urls: str) -> list[str]:
+    """``http.allow_private`` entries for our own receivers (the SSRF gate
+    refuses loopback otherwise)."""
+    return [url.split("/")[2] for url in urls]
+
+
 def make_config(tmp_path: Path, *hooks: dict[str, Any]) -> Config:
     return parse_config(
         {
             "storage": {"database": str(tmp_path / "monitor.db")},
+            "http": {"allow_private": loopback(*(h["url"] for h in hooks))},
             "topics": [{"name": "media", "query": '"media law"'}],
             "webhooks": [{"secret_env": SECRET_ENV, "timeout": "2s", **hook} for hook in hooks],
         }
@@ -149,6 +156,7 @@ def test_topic_filters_and_removed_channels(tmp_path: Path, receiver: WebhookRec
     config = parse_config(
         {
             "storage": {"database": str(tmp_path / "monitor.db")},
+            "http": {"allow_private": loopback(receiver.url)},
             "topics": [
                 {"name": "media", "query": '"media law"'},
                 {"name": "climate", "query": "climate"},
@@ -300,6 +308,7 @@ def test_a_hanging_endpoint_never_delays_another(tmp_path: Path) -> None:
         config = parse_config(
             {
                 "storage": {"database": str(tmp_path / "monitor.db")},
+                "http": {"allow_private": loopback(stuck.url, fine.url)},
                 "topics": [
                     {"name": "media", "query": '"media law"'},
                     {"name": "climate", "query": "climate"},
@@ -373,6 +382,7 @@ def test_kill_9_between_send_and_record_resends_the_same_message(
     cfg = tmp_path / "monitor.toml"
     cfg.write_text(
         f'[storage]\ndatabase = "{tmp_path / "monitor.db"}"\nseeds = "{tmp_path / "none"}"\n'
+        f'[http]\nallow_private = ["{receiver.host_port}"]\n'
         '[[topics]]\nname = "media"\nquery = \'"media law"\'\n'
         f'[[webhooks]]\nname = "team"\nurl = "{receiver.url}"\nsecret_env = "{SECRET_ENV}"\n'
     )
@@ -424,8 +434,13 @@ def test_an_apprise_channel_goes_through_the_same_outbox(tmp_path: Path) -> None
             }
         )
         store = open_store(config)
-        poll(store, "wire", item(1, link="https://wire.example/world/law", title="Media law arrests",
-                                 body=html(WIRE)))  # fmt: skip
+        poll(
+            store,
+            "wire",
+            item(
+                1, link="https://wire.example/world/law", title="Media law arrests", body=html(WIRE)
+            ),
+        )
         assert [(r["channel"], r["state"]) for r in outbox(store)] == [("chat", "pending")]
         target.script(Reply.error(500))
         assert Deliverer(config, Clock()).drain()["chat"].retried == 1
@@ -435,3 +450,57 @@ def test_an_apprise_channel_goes_through_the_same_outbox(tmp_path: Path) -> None
         assert sent["title"] == "[media] Media law arrests"
         assert "Security forces detained" in sent["message"]
         assert outbox(store)[0]["state"] == "delivered"
+
+
+def test_the_ssrf_gate_covers_webhooks(receiver: WebhookReceiver) -> None:
+    """A receiver on a non-public address is refused when the connection is
+    made, unless the operator allowed it: nothing reaches it."""
+    from monitor.config_notify import WebhookConfig
+    from monitor.deliver import WebhookSender
+    from monitor.errors import DeliveryError
+    from monitor.outbox import OutboxRow
+
+    spec = WebhookConfig(name="team", url=receiver.url)
+    row = OutboxRow(1, "msg_1", "team", "item.matched", "{}", 0, "2026-11-22T12:00:00+00:00")
+    sender = WebhookSender(spec, "test")
+    with pytest.raises(DeliveryError, match="blocked: non-public address"):
+        sender.send(row, NOW)
+    sender.close()
+    assert receiver.deliveries == []
+    allowed = WebhookSender(spec, "test", allow_private=[receiver.host_port])
+    assert allowed.send(row, NOW).status == 200
+    allowed.close()
+
+
+def test_a_receiver_that_resets_the_connection_is_retried(tmp_path: Path) -> None:
+    import socket
+    import struct
+    import threading
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    port = sock.getsockname()[1]
+
+    def reset() -> None:
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            conn.recv(65536)
+            # SO_LINGER 0: close with a TCP RST instead of a FIN.
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            conn.close()
+
+    threading.Thread(target=reset, daemon=True).start()
+    try:
+        config = make_config(tmp_path, {"name": "team", "url": f"http://127.0.0.1:{port}/hook"})
+        store = open_store(config)
+        poll(store, "wire", item(1, link="https://wire.example/world/law", body=html(WIRE)))
+        assert Deliverer(config, Clock()).drain()["team"].retried == 1
+        [row] = outbox(store)
+        assert row["state"] == "pending" and row["attempts"] == 1
+        assert "reset" in row["last_error"] or "disconnected" in row["last_error"].lower()
+    finally:
+        sock.close()
