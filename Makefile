@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint check bench clean
+.PHONY: run serve test lint check bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "news-monitor needs Python >= 3.11 (set PYTHON=...)")'
@@ -22,6 +22,10 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 ## make run: set up, import the seeds, poll every feed once, print a summary.
 run: $(VENV)/.run-installed
 	$(BIN)/monitor run --once
+
+## make serve: browse the archive in Datasette at http://127.0.0.1:8001/monitor.
+serve: $(VENV)/.run-installed
+	$(BIN)/monitor serve
 
 ## make test: set up, lint, type-check and run the whole test suite.
 test: $(VENV)/.dev-installed lint

@@ -198,10 +198,16 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
         ).fetchall()
         counts = ", ".join(f"{topic} {n}" for topic, n in by_topic) or "none"
         print(f"matches: {seeds.matched + report.matched} new; in the archive: {counts}")
-        print(
-            "browse: pip install datasette && datasette"
-            f" {config.storage.database}  (or: sqlite3 {config.storage.database})"
-        )
+        if config.webhooks or config.notify or config.digests or config.email.operator:
+            # One pass for cron-driven setups; `monitor run` delivers continuously.
+            from monitor.deliver import Deliverer
+
+            sent = Deliverer(config, utcnow).drain()
+            done = sum(r.delivered for r in sent.values())
+            waiting = sum(r.retried for r in sent.values())
+            print(f"notifications: {done} delivered, {waiting} to retry (see `monitor deliver`)")
+        name = Path(config.storage.database).stem
+        print(f"browse: monitor serve (or: make serve), then open http://127.0.0.1:8001/{name}")
         return 0
 
 
@@ -422,6 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
     from monitor.cli_digest import add_digest_parser
 
     add_digest_parser(sub)
+
+    from monitor.cli_serve import add_parsers as add_serve
+
+    add_serve(sub)
 
     p = sub.add_parser("check", help="validate the config file")
     p.set_defaults(func=cmd_check)

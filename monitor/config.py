@@ -243,7 +243,7 @@ class TopicConfig(_Strict):
     @field_validator("name")
     @classmethod
     def _check_name(cls, name: str) -> str:
-        if not _TOPIC_NAME.match(name):
+        if not _TOPIC_NAME.fullmatch(name):
             raise ValueError(f"{name!r}: use lower-case letters, digits, '.', '_' and '-'")
         return name
 

@@ -29,7 +29,7 @@ class _Strict(BaseModel):
 
 
 def _env_name(value: str | None) -> str | None:
-    if value is not None and not _ENV_NAME.match(value):
+    if value is not None and not _ENV_NAME.fullmatch(value):
         raise ValueError(
             f"{value!r} is not an environment variable name; give the variable's name,"
             " never the secret itself"
@@ -38,7 +38,7 @@ def _env_name(value: str | None) -> str | None:
 
 
 def _channel_name(value: str) -> str:
-    if not _CHANNEL_NAME.match(value):
+    if not _CHANNEL_NAME.fullmatch(value):
         raise ValueError(f"{value!r}: use lower-case letters, digits, '.', '_' and '-'")
     return value
 
@@ -118,7 +118,7 @@ class EmailConfig(_Strict):
     @field_validator("operator")
     @classmethod
     def _check_operator(cls, value: str | None) -> str | None:
-        if value is not None and not _ADDRESS.match(value):
+        if value is not None and not _ADDRESS.fullmatch(value):
             raise ValueError(f"{value!r} is not an email address")
         return value
 
@@ -144,7 +144,7 @@ class DigestConfig(_Strict):
     @field_validator("to")
     @classmethod
     def _check_to(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [a for a in value if not _ADDRESS.match(a)]
+        bad = [a for a in value if not _ADDRESS.fullmatch(a)]
         if bad:
             raise ValueError(f"not email addresses: {', '.join(map(repr, bad))}")
         return value

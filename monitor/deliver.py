@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -197,10 +198,10 @@ def _plain(row: OutboxRow) -> tuple[str, str]:
 
 def channel_specs(config: Config) -> list[ChannelSpec]:
     """The ``channels`` mirror of the config (URLs with credentials redacted)."""
-    from monitor.config import redact_url
-
+    # Only the scheme and host of a webhook URL: many services (Slack, Teams,
+    # Discord) put the token in the path, and the database is shown in Datasette.
     specs = [
-        ChannelSpec(w.name, "webhook", redact_url(w.url), w.topics, w.operator)
+        ChannelSpec(w.name, "webhook", _origin(w.url), w.topics, w.operator)
         for w in config.webhooks
     ]
     specs += [ChannelSpec(n.name, "apprise", n.apprise.split("://", 1)[0] + "://…", n.topics,
@@ -209,6 +210,11 @@ def channel_specs(config: Config) -> list[ChannelSpec]:
     if config.email.operator:
         specs.append(ChannelSpec("operator-email", "email", config.email.operator, (), True))
     return specs
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}/…"
 
 
 def senders(config: Config) -> dict[str, Callable[[], Sender]]:

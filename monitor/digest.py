@@ -8,12 +8,18 @@ story folded into one entry ("also reported by …"), and capped at
 :func:`render` turns a digest into a multipart/alternative email (plain text
 and HTML) from the Jinja2 templates in ``monitor/templates/``; the HTML one is
 autoescaped, and only absolute http(s) URLs ever become links.
+
+Whatever feeds sent is shown on one line, without control, bidi or
+unencodable characters, and capped (``LINE_CHARS``, the subject's name
+``NAME_CHARS``, links ``URL_CHARS``, sources ``SOURCES_SHOWN``), so that
+``max_items`` bounds the size of the email, and no item, however broken, can
+add a header or make rendering fail.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -26,12 +32,31 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-__all__ = ["Digest", "DigestEntry", "TopicGroup", "compose", "message_id", "render", "safe_url"]
+__all__ = [
+    "Digest",
+    "DigestEntry",
+    "TopicGroup",
+    "compose",
+    "message_id",
+    "one_line",
+    "render",
+    "safe_url",
+]
 
 TEMPLATES = Path(__file__).with_name("templates")
 # Matched terms come back from FTS5's snippet() in [brackets].
 _MARKED = re.compile(r"\[([^\[\]\n]{1,200})\]")
 _MSG_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+# What one line of a digest may not show: what ingest strips from stored text
+# (monitor.normalize: C0/C1 controls, CR and LF among them, bidi and zero-width
+# characters), and lone surrogates, which no encoding can write.
+_UNSHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+LINE_CHARS = 300  # a title, snippet, excerpt or source name
+NAME_CHARS = 60  # the digest's name in the subject
+URL_CHARS = 2000  # longer URLs are not made links (nor printed)
+SOURCES_SHOWN = 10  # "also reported by" names listed; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -87,14 +112,29 @@ class Digest:
 
     @property
     def subject(self) -> str:
+        """One line, whatever the name holds (it goes in a header)."""
         noun = "match" if self.total == 1 else "matches"
-        return f"news-monitor digest {self.name}: {self.total} new {noun}"
+        return f"news-monitor digest {one_line(self.name, NAME_CHARS)}: {self.total} new {noun}"
+
+
+def one_line(value: object, limit: int = LINE_CHARS) -> str:
+    """``value`` as one line of at most ``limit`` characters ("…" ends a cut
+    one): spaces folded, control, bidi and surrogate characters dropped.
+    None is ""; never raises."""
+    if value is None:
+        return ""
+    # Fold first, so CR/LF become spaces, then drop the rest and fold again.
+    text = " ".join(_UNSHOWN.sub("", " ".join(str(value).split())).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) URL with a host, else None: a
-    ``javascript:`` or ``data:`` URL must never become a link."""
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+    """``url`` when it is an absolute http(s) URL with a host, at most
+    ``URL_CHARS`` long, else None: a ``javascript:`` or ``data:`` URL must
+    never become a link."""
+    if not isinstance(url, str) or not url or len(url) > URL_CHARS:
+        return None
+    if any(c.isspace() or ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in url):
         return None
     try:
         parts = urlsplit(url)
@@ -113,7 +153,7 @@ def compose(
     browse_url: str | None,
     now: datetime,
     topics: Sequence[str] = (),
-    unloaded: int = 0,
+    unloaded: int | Mapping[str, int] = 0,
     timezone: str = "UTC",
 ) -> Digest:
     """The digest of ``entries`` (the pending matches, any order).
@@ -127,7 +167,8 @@ def compose(
       (a busy topic cannot crowd a quiet one out); the rest are counted, per
       topic and in all, with a link to ``browse_url``.
     - ``unloaded``: pending matches the caller did not load (it caps what it
-      reads); they are counted in ``more`` as well.
+      reads); they are counted in ``more`` as well, and in their topic's
+      ``more`` when given per topic.
     """
     if max_items < 1:
         raise ValueError("max_items must be at least 1")
@@ -141,17 +182,19 @@ def compose(
     folded = {topic: _newest_first(_fold(by_topic[topic])) for topic in order}
     quota = _share(max_items, [len(folded[t]) for t in order])
     base = safe_url(browse_url.rstrip("/")) if browse_url else None
+    per_topic = unloaded if isinstance(unloaded, Mapping) else {}
     groups = tuple(
         TopicGroup(
             topic,
             tuple(folded[topic][:n]),
-            len(folded[topic]) - n,
+            len(folded[topic]) - n + max(0, per_topic.get(topic, 0)),
             f"{base}/matches?topic={quote(topic, safe='')}" if base else None,
         )
         for topic, n in zip(order, quota, strict=True)
     )
     shown = sum(quota)
-    total = sum(len(v) for v in folded.values()) + max(0, unloaded)
+    left_out = unloaded.values() if isinstance(unloaded, Mapping) else [unloaded]
+    total = sum(len(v) for v in folded.values()) + sum(max(0, n) for n in left_out)
     return Digest(
         name=name,
         generated=now.astimezone(UTC),
@@ -236,7 +279,7 @@ def render(digest: Digest, sender: str, recipients: Sequence[str], msg_id: str) 
     message["Date"] = format_datetime(digest.generated)
     message["Message-ID"] = message_id(msg_id, sender)
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies
-    message["X-News-Monitor-Digest"] = digest.name
+    message["X-News-Monitor-Digest"] = one_line(digest.name, NAME_CHARS)
     message.set_content(text, cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
     return message
@@ -257,22 +300,29 @@ def _environment() -> Environment:
     )
     env.filters["link"] = safe_url
     env.filters["marked"] = _marked
-    env.filters["plain"] = _plain
+    env.filters["plain"] = one_line
+    env.filters["sources"] = _sources
     env.filters["when"] = _when
     return env
 
 
 def _marked(snippet: str) -> Markup:
-    """The snippet, escaped, with FTS5's [matched terms] in bold."""
-    return Markup(_MARKED.sub(r"<strong>\1</strong>", str(escape(" ".join(snippet.split())))))
+    """The snippet as one line, escaped, with FTS5's [matched terms] in bold."""
+    return Markup(_MARKED.sub(r"<strong>\1</strong>", str(escape(one_line(snippet)))))
 
 
-def _plain(value: str) -> str:
-    return " ".join(value.split())
+def _sources(names: Sequence[str]) -> str:
+    """The first ``SOURCES_SHOWN`` names ("A, B, C"), then "and N more"."""
+    shown = ", ".join(one_line(n) for n in names[:SOURCES_SHOWN])
+    rest = len(names) - SOURCES_SHOWN
+    return f"{shown} and {rest} more" if rest > 0 else shown
 
 
 def _when(value: datetime | None, zone: str = "UTC") -> str:
     if value is None:
         return "undated"
-    local = value.astimezone(ZoneInfo(zone))
+    try:
+        local = value.astimezone(ZoneInfo(zone))
+    except (OverflowError, ValueError):  # near year 1 or 9999: no local time to show
+        local = value
     return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or zone)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -40,8 +41,9 @@ __all__ = [
 
 log = logging.getLogger("monitor.digest")
 
-# Pending matches read for one digest, per entry it may list: enough to fold
-# stories and share the cap between topics; the rest are only counted.
+# Pending matches read for one digest, per topic and per entry it may list:
+# enough to fold stories and share the cap between topics; the rest are only
+# counted.
 LOAD_FACTOR = 10
 LOAD_MIN = 500
 
@@ -87,7 +89,8 @@ def prepare_digest(
     # The configured topics, not the `topics` table: only the lock holder
     # mirrors that, and this may run beside it with a newer config.
     topics = digest.topics or tuple(t.name for t in config.topics)
-    entries, upto, total = store.pending_matches(digest.name, topics, limit)
+    entries, upto, counts = store.pending_matches(digest.name, topics, limit)
+    loaded = Counter(e.topic for e in entries)
     composed = compose(
         digest.name,
         entries,
@@ -95,12 +98,12 @@ def prepare_digest(
         browse_url=config.service.browse_url,
         now=now,
         topics=topics,
-        unloaded=total - len(entries),
+        unloaded={topic: n - loaded[topic] for topic, n in counts.items()},
         timezone=digest.timezone,
     )
     msg_id = f"digest.{digest.name}.{upto}.{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
     message = None
-    if total:
+    if counts:
         message = render(composed, config.email.sender, digest.to, msg_id)
     return PreparedDigest(digest, composed, message, msg_id, since, upto)
 

@@ -76,13 +76,17 @@ class DigestStore:
     # -- what is pending ----------------------------------------------------
     def pending_matches(
         self, name: str, topics: Sequence[str] = (), limit: int = 1000
-    ) -> tuple[list[DigestEntry], int, int]:
+    ) -> tuple[list[DigestEntry], int, dict[str, int]]:
         """The matches digest ``name`` has not covered yet, for ``topics``
         (empty: every active topic).  Returns ``(entries, upto_match_id,
-        total)``: at most ``limit`` entries, newest matches first; the match id
-        the digest covers up to (every match up to it, for any topic, counts as
-        covered once the digest is recorded); and how many entries there are
-        in all.  Reads only: nothing is created or marked.
+        counts)``: at most ``limit`` entries per topic, its newest matches,
+        newest first; the match id the digest covers up to (every match up to
+        it, for any topic, counts as covered once the digest is recorded); and
+        how many entries each topic has in all.  Reads only: nothing is
+        created or marked.
+
+        The limit is per topic so that a busy topic cannot crowd the others
+        out of what is read (and so out of the digest).
 
         An item stored as a copy of another (``items.duplicate_of``) is left
         out when its original matched the same topic: the original's entry
@@ -90,7 +94,7 @@ class DigestStore:
         cursor = self.digest_cursor(name)
         upto = int(self.db.execute("SELECT coalesce(max(id), 0) FROM matches").fetchone()[0])
         if upto <= cursor:
-            return [], cursor, 0
+            return [], cursor, {}
         if topics:
             scope = f"m.topic IN ({','.join('?' * len(topics))})"
             scope_params: list[Any] = list(topics)
@@ -102,12 +106,22 @@ class DigestStore:
         )
         params = [cursor, upto, *scope_params]
         base = " FROM matches m JOIN items i ON i.id = m.item_id"
-        total = int(self.db.execute(f"SELECT count(*){base}{where}", params).fetchone()[0])
+        counts = {
+            str(topic): int(n)
+            for topic, n in self.db.execute(
+                f"SELECT m.topic, count(*){base}{where} GROUP BY m.topic", params
+            )
+        }
+        newest = (
+            "SELECT m.id AS id, row_number() OVER (PARTITION BY m.topic ORDER BY m.id DESC) AS n"
+            f"{base}{where}"
+        )
         rows = self.db.execute(
             "SELECT m.id, m.topic, m.snippet, i.id, i.title, i.url, i.published, i.first_seen,"
             " coalesce(f.name, 'seed: ' || i.seed_file, i.source), substr(i.text, 1, ?),"
-            f" i.story_id{base} LEFT JOIN feeds f ON f.id = i.feed_id{where}"
-            " ORDER BY m.id DESC LIMIT ?",
+            f" i.story_id FROM ({newest}) r JOIN matches m ON m.id = r.id"
+            " JOIN items i ON i.id = m.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
+            " WHERE r.n <= ? ORDER BY m.id DESC",
             [EXCERPT_CHARS, *params, max(0, limit)],
         ).fetchall()
         others = self._other_sources(sorted({r[3] for r in rows}))
@@ -117,7 +131,7 @@ class DigestStore:
                 item_id=item_id,
                 title=title or "",
                 url=url,
-                published=_when(published or first_seen),
+                published=_when(published) or _when(first_seen),
                 feed=feed,
                 snippet=snippet or "",
                 excerpt=_excerpt(text or ""),
@@ -128,7 +142,7 @@ class DigestStore:
             for (match_id, topic, snippet, item_id, title, url, published, first_seen, feed, text,
                  story_id) in rows
         ]  # fmt: skip
-        return entries, upto, total
+        return entries, upto, counts
 
     def _other_sources(self, item_ids: Sequence[int]) -> dict[int, list[str]]:
         """Every source carrying each item: its story's sources, the feeds it
@@ -308,13 +322,15 @@ def digest_store(store: _HasDatabase) -> DigestStore:
 
 
 def _when(stamp: str | None) -> datetime | None:
+    """The stored time as aware UTC; None for one that is missing or broken
+    (the entry is then "undated", never dropped)."""
     if not stamp:
         return None
     try:
         value = datetime.fromisoformat(stamp)
-    except ValueError:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except (TypeError, ValueError, OverflowError):  # OverflowError: year 1 east of UTC
         return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _excerpt(text: str) -> str:

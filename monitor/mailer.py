@@ -8,10 +8,17 @@ outbox folder, so the default setup works offline.
 
 Every smtplib, socket and ssl error is translated into
 :class:`monitor.errors.DeliveryError`, carrying the SMTP reply code when the
-server gave one.  ``permanent`` is set only when retrying cannot help: every
-recipient rejected with a 5xx code, a 5xx authentication failure, or a
-password variable that is not set.  The caller keeps the message in the
-outbox either way; ``permanent`` only tells the delivery loop to stop trying.
+server gave one; a timeout names the step that got no answer.  ``permanent``
+is set only when retrying cannot help: every recipient rejected with a 5xx
+code, a 5xx authentication failure, or a password variable that is not set.
+The caller keeps the message in the outbox either way; ``permanent`` only
+tells the delivery loop to stop trying.
+
+Recipients: a 5xx for some of them fails only those (the others get the
+message, and the detail lists the refused ones).  A 4xx for any of them
+sends the message to nobody this time (RSET before DATA), so that the retry
+reaches everyone exactly once.  A retry sends the stored message unchanged:
+same Message-ID, same bytes.
 """
 
 from __future__ import annotations
@@ -93,10 +100,30 @@ def _write_eml(data: bytes, outbox_dir: Path, msg_id: str, channel: str) -> str:
     return f"written {target}"
 
 
+class _Step:
+    """The step of the SMTP conversation under way, named in a timeout."""
+
+    def __init__(self) -> None:
+        self.name = "while connecting"
+
+
+# The server got the whole message and then said nothing: it may have queued
+# it.  The retry resends it, identical, and mail clients show it once.
+_AFTER_DATA = (
+    "after the message data (the server may have it: the retry sends it again"
+    " with the same Message-ID)"
+)
+
+
+class _Deferred(smtplib.SMTPRecipientsRefused):
+    """Some recipient got a 4xx: nothing was sent, try again later."""
+
+
 def _send_smtp(message: EmailMessage, config: EmailConfig, channel: str) -> str:
     host, port, timeout = config.host or "", config.port, config.timeout
     password = _password(config, channel)
     where = f"{host}:{port}"
+    step = _Step()
     try:
         context = ssl.create_default_context() if config.security != "none" else None
         smtp: smtplib.SMTP
@@ -108,10 +135,19 @@ def _send_smtp(message: EmailMessage, config: EmailConfig, channel: str) -> str:
             smtp = smtplib.SMTP(host, port, timeout=timeout)
         with smtp:
             if config.security == "starttls":
+                step.name = "during STARTTLS"
                 smtp.starttls(context=context)
             if config.username is not None:
+                step.name = "during login"
                 smtp.login(config.username, password)
-            code, reply, refused = _transaction(smtp, message)
+            code, reply, refused = _transaction(smtp, message, step)
+    except _Deferred as e:
+        detail = "; ".join(f"{a}: {c} {_text(r)}" for a, (c, r) in sorted(e.recipients.items()))
+        raise DeliveryError(
+            channel,
+            f"{where} deferred {detail} (sent to nobody; tried again later)",
+            status=next(c for c, _ in e.recipients.values() if 400 <= c < 500),
+        ) from e
     except smtplib.SMTPRecipientsRefused as e:
         if not e.recipients:
             raise DeliveryError(channel, "the message has no recipients", permanent=True) from e
@@ -138,14 +174,16 @@ def _send_smtp(message: EmailMessage, config: EmailConfig, channel: str) -> str:
         ) from e
     except smtplib.SMTPNotSupportedError as e:
         raise DeliveryError(channel, f"{where}: {e} (check email.security)") from e
-    except TimeoutError as e:  # socket.timeout is TimeoutError
-        raise DeliveryError(channel, f"{where}: no answer within {timeout:g}s") from e
+    except TimeoutError as e:  # socket.timeout is TimeoutError; smtplib lets it out on connect
+        raise DeliveryError(channel, f"{where}: no answer within {timeout:g}s {step.name}") from e
     except ssl.SSLError as e:  # verification is never turned off: fix the server or the CA
         reason = getattr(e, "verify_message", None) or e.reason or str(e)
         raise DeliveryError(channel, f"{where}: TLS failure: {reason}") from e
     except smtplib.SMTPServerDisconnected as e:
         if isinstance(e.__context__, TimeoutError):  # smtplib reports a timeout as a close
-            raise DeliveryError(channel, f"{where}: no answer within {timeout:g}s") from e
+            # Connected, then silent: the constructor was reading the greeting.
+            wait = "for the greeting" if step.name == "while connecting" else step.name
+            raise DeliveryError(channel, f"{where}: no answer within {timeout:g}s {wait}") from e
         raise DeliveryError(channel, f"{where} closed the connection: {e}") from e
     except smtplib.SMTPException as e:
         raise DeliveryError(channel, f"{where}: {e}") from e
@@ -161,11 +199,12 @@ def _send_smtp(message: EmailMessage, config: EmailConfig, channel: str) -> str:
 
 
 def _transaction(
-    smtp: smtplib.SMTP, message: EmailMessage
+    smtp: smtplib.SMTP, message: EmailMessage, step: _Step
 ) -> tuple[int, bytes, dict[str, tuple[int, bytes]]]:
     """MAIL, RCPT and DATA, as smtplib's send_message does them, keeping the
-    server's reply to DATA (its queue id) for the record.  Raises smtplib's
-    own exceptions, like sendmail()."""
+    server's reply to DATA (its queue id) for the record, and ``step`` up to
+    date.  Raises smtplib's own exceptions, like sendmail(), and _Deferred
+    when a recipient got a 4xx (before DATA: nobody has the message yet)."""
     sender = parseaddr(str(message.get("Sender") or message.get("From") or ""))[1]
     fields = [str(v) for key in ("To", "Cc", "Bcc") for v in message.get_all(key, [])]
     recipients = [address for _, address in getaddresses(fields) if address]
@@ -174,24 +213,50 @@ def _transaction(
     outgoing = copy.copy(message)
     del outgoing["Bcc"]
     data = outgoing.as_bytes(policy=policy.SMTP)  # CRLF line ends, as DATA wants
+    step.name = "to EHLO"
     smtp.ehlo_or_helo_if_needed()
+    step.name = "to MAIL FROM"
     code, reply = smtp.mail(sender)
     if code != 250:
         _reset(smtp)
         raise smtplib.SMTPSenderRefused(code, reply, sender)
     refused: dict[str, tuple[int, bytes]] = {}
+    step.name = "to RCPT TO"
     for address in recipients:
         code, reply = smtp.rcpt(address)
         if code not in (250, 251):
             refused[address] = (code, reply)
+    if any(400 <= c < 500 for c, _ in refused.values()):
+        # Sending now would leave the deferred ones to a retry that sends the
+        # others a second copy: send to nobody, and everyone gets the retry.
+        _reset(smtp)
+        raise _Deferred(refused)
     if len(refused) == len(recipients):
         _reset(smtp)
         raise smtplib.SMTPRecipientsRefused(refused)
-    code, reply = smtp.data(data)
+    # smtp.data(), in two steps, so that a timeout says which one stalled.
+    step.name = "to DATA"
+    smtp.putcmd("data")
+    code, reply = smtp.getreply()
+    if code != 354:
+        _reset(smtp)
+        raise smtplib.SMTPDataError(code, reply)
+    step.name = _AFTER_DATA
+    smtp.send(_dot_stuffed(data))
+    code, reply = smtp.getreply()
     if code != 250:
         _reset(smtp)
         raise smtplib.SMTPDataError(code, reply)
     return code, reply, refused
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """``data`` (CRLF line ends) as DATA sends it: a leading "." doubled on
+    every line, and the "." line that ends it."""
+    body = re.sub(rb"(?m)^\.", b"..", data)
+    if not body.endswith(b"\r\n"):
+        body += b"\r\n"
+    return body + b".\r\n"
 
 
 def _reset(smtp: smtplib.SMTP) -> None:

@@ -95,6 +95,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         owner._record(RecordedRequest(self.command, self.path, headers, body, time.monotonic()))
+        self._counted = True
         try:
             route = owner.route_for(self.path)
             if route is None:
@@ -106,7 +107,16 @@ class RequestHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError):
             self.close_connection = True
         finally:
-            owner._finished()
+            self._uncount()
+
+    def _uncount(self) -> None:
+        """A request stops counting as in flight when its answer starts: once the
+        client has read the answer it may send its next request at once, before
+        this thread gets back to its bookkeeping (which made max_in_flight
+        flicker one too high under load)."""
+        if getattr(self, "_counted", False):
+            self._counted = False
+            self.state._finished()
 
     def _answer(self, route: Route, request_headers: dict[str, str]) -> None:
         stop = self.state.stopping
@@ -171,6 +181,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         trickle: float | None = None,
         trickle_body: float | None = None,
     ) -> None:
+        self._uncount()
         lines = [f"HTTP/1.1 {status} {_reason(status)}"]
         if with_length and status != 304:
             headers = {**headers, "Content-Length": str(len(body))}

@@ -4,7 +4,9 @@ receives, and a silent one that accepts connections and never greets.
 Use the ``smtp_server`` and ``silent_smtp`` fixtures (tests/fixtures_notify.py)::
 
     smtp_server.reject_recipients.add("bounce@example.org")   # RCPT TO answered 550
+    smtp_server.defer_recipients.add("later@example.org")     # RCPT TO answered 451
     smtp_server.data_reply = "554 5.7.1 Message rejected"      # DATA answered 554
+    smtp_server.data_delay = 30.0      # the message is taken, the final reply never comes
     ...send to smtp_server.host, smtp_server.port...
     (mail,) = smtp_server.wait_for(1)
     mail.message["Subject"], mail.rcpt_tos, mail.message.get_content()
@@ -14,6 +16,7 @@ Both bind 127.0.0.1 on an ephemeral port and never talk to anything else.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import email
 import email.policy
@@ -59,18 +62,22 @@ class _Handler:
         with owner._changed:
             owner.rcpt_attempts.append(address)
             rejected = address.lower() in {a.lower() for a in owner.reject_recipients}
+            deferred = address.lower() in {a.lower() for a in owner.defer_recipients}
         if rejected:
             return f"550 5.1.1 <{address}>: Recipient address rejected"
+        if deferred:
+            return f"451 4.7.1 <{address}>: Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         owner = self.owner
+        data = envelope.original_content or b""
         with owner._changed:
-            reply = owner.data_reply
+            owner.data_attempts.append(data)
+            reply, delay = owner.data_reply, owner.data_delay
         if reply is not None:
             return reply
-        data = envelope.original_content or b""
         message = email.message_from_bytes(data, policy=email.policy.default)
         mail = ReceivedMail(
             mail_from=envelope.mail_from or "",
@@ -81,6 +88,10 @@ class _Handler:
             received_at=time.time(),
         )
         owner._record(mail)
+        if delay:
+            # Like a server that queued the message and hung before saying so.
+            # aiosmtpd cancels this when the client hangs up.
+            await asyncio.sleep(delay)
         return "250 OK"
 
 
@@ -129,16 +140,22 @@ class SMTPServer:
     """A real SMTP server (aiosmtpd) on 127.0.0.1:<ephemeral port> that records
     every accepted message in ``messages``.
 
-    ``reject_recipients``: addresses whose RCPT TO is answered ``550``.
-    ``data_reply``: when set (e.g. ``"554 5.7.1 Message rejected"``), DATA is
-    answered with it and nothing is recorded.  Both may change at any time.
+    ``reject_recipients``: addresses whose RCPT TO is answered ``550``;
+    ``defer_recipients``: ``451`` (greylisting).
+    ``data_reply``: when set (e.g. ``"554 5.7.1 Message rejected"``), the end
+    of the message data is answered with it and nothing is recorded.
+    ``data_delay``: seconds between recording a message and answering ``250``
+    (a stall after DATA).  All of them may change at any time.
     """
 
     def __init__(self) -> None:
         self.messages: list[ReceivedMail] = []
         self.rcpt_attempts: list[str] = []  # every RCPT TO address, accepted or not
+        self.data_attempts: list[bytes] = []  # every message data received, taken or not
         self.reject_recipients: set[str] = set()
+        self.defer_recipients: set[str] = set()
         self.data_reply: str | None = None
+        self.data_delay: float = 0.0
         self._changed = threading.Condition()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -178,7 +178,9 @@ def test_a_webhook_to_a_private_address_is_refused_at_load_time(url: str) -> Non
         parse_config({**data, "http": {"allow_private": [host.replace("localhost", "127.0.0.1")]}})
 
 
-@pytest.mark.parametrize("address", ["ops@example.org\r\nBcc: all@example.org", "a@b\n.org"])
+@pytest.mark.parametrize(
+    "address", ["ops@example.org\r\nBcc: all@example.org", "a@b\n.org", "ops@example.org\n"]
+)
 def test_email_addresses_with_line_breaks_are_refused(address: str) -> None:
     with pytest.raises(ConfigError) as e:
         parse_config({"email": {"operator": address},

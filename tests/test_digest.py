@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 
 import pytest
 
-from monitor.digest import DigestEntry, compose, message_id, render, safe_url
+from monitor.digest import LINE_CHARS, DigestEntry, compose, message_id, render, safe_url
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 BROWSE = "http://127.0.0.1:8001/monitor"
@@ -154,3 +156,75 @@ def test_compose_refuses_bad_arguments() -> None:
 def test_an_empty_digest_and_no_browse_url() -> None:
     digest = compose("d", [], max_items=5, browse_url="javascript:x", now=NOW)
     assert digest.total == 0 and digest.groups == () and digest.browse_url is None
+
+
+# -- hostile and broken input (HARDENING: titles with CR/LF, 5 KB titles, 10,000
+# matches, HTML in titles; one bad item never aborts a digest) ------------------------
+
+
+def header_block(message: EmailMessage) -> list[bytes]:
+    """The message's header lines, folding undone."""
+    head = message.as_bytes(policy=email.policy.SMTP).split(b"\r\n\r\n", 1)[0]
+    return re.sub(rb"\r\n[ \t]", b" ", head).split(b"\r\n")
+
+
+def test_a_hostile_name_never_makes_a_header_and_the_subject_is_capped() -> None:
+    name = "daily\r\nBcc: x@example.org\r\n" + "n" * 500  # "daily\n" passes a `$` regex
+    digest = compose(name, [entry(1)], max_items=5, browse_url=BROWSE, now=NOW)
+    assert digest.subject.startswith("news-monitor digest daily Bcc: x@example.org nnn")
+    assert digest.subject.endswith("…: 1 new match") and len(digest.subject) < 100
+    message = render(digest, "news-monitor <monitor@example.org>", ["a@example.org"], "m.1")
+    lines = header_block(message)
+    names = [line.split(b":", 1)[0] for line in lines]
+    assert b"Bcc" not in names and len(names) == len(set(names)) == 9
+    again = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    assert again["Bcc"] is None and again["Subject"] == digest.subject
+    assert again["X-News-Monitor-Digest"].startswith("daily Bcc: x@example.org nnn")
+
+
+def test_a_5_kb_title_and_snippet_are_capped_in_both_parts() -> None:
+    long = "Pegasus " * 700  # 5,600 characters
+    text, html = parts([entry(1, title=long, snippet=f"[{long}]", url="https://x.org/" + long)])
+    (line,) = [line for line in text.splitlines() if line.startswith("- Pegasus")]
+    assert len(line) == 2 + LINE_CHARS and line.endswith("…")
+    (shown,) = re.findall(r"<strong>(Pegasus[^<]*)</strong>", html)
+    assert len(shown) == LINE_CHARS and shown.endswith("…")
+    assert long[:1000] not in text and long[:1000] not in html
+    assert "https://x.org/" not in text + html  # too long to be a link
+
+
+def test_ten_thousand_entries_make_one_capped_email_of_bounded_size() -> None:
+    long = "Pegasus <b>spyware</b> " * 250  # 5,750 characters, in title and snippet
+    entries = [
+        entry(i, ("spyware", "icc", "other")[i % 3], title=f"{i} {long}", snippet=f"[{long}]")
+        for i in range(1, 10_001)
+    ]
+    digest = compose("daily", entries, max_items=50, browse_url=BROWSE, now=NOW)
+    assert (digest.total, digest.shown, digest.more) == (10_000, 50, 9_950)
+    assert [len(g.entries) for g in digest.groups] == [17, 17, 16]
+    message = render(digest, "news-monitor <monitor@example.org>", ["a@example.org"], "m.1")
+    # 50 entries of a capped title, snippet and link, twice (text and HTML),
+    # quoted-printable: about 2 KB each.  Uncapped, it would be over 1 MB.
+    assert len(message.as_bytes()) < 50 * 2_500
+    text, html = parts(entries)
+    assert "And 9950 more: browse them at" in text and "<b>" not in html
+
+
+def test_a_broken_entry_never_aborts_the_digest() -> None:
+    odd = [
+        entry(1, title=None, snippet=None, excerpt=None, feed=None),
+        entry(2, title="Lone \ud800 surrogate \udcff", feed="Feed \udc80", url="https://x/\ud800"),
+        entry(3, title="Ctl\x00\x1b[31m red\u202eevil\u2066 \x85 end", url="http://[::1"),
+        entry(4, title="Year one", published=datetime(1, 1, 1, tzinfo=UTC), url=""),
+        entry(5, title="Year 9999", published=datetime(9999, 12, 31, 23, 0, tzinfo=UTC)),
+        entry(6, title="Many sources", also_reported_by=tuple(f"S{i}" for i in range(30))),
+        entry(7, title="Fine"),
+    ]
+    text, html = parts(odd, timezone="America/New_York")
+    assert text.count("\n- ") == 7 and html.count("<li ") == 7
+    for shown in (text, html):
+        assert "(untitled)" in shown and "Lone surrogate" in shown and "Feed " in shown
+        assert "Ctl[31m redevil end" in shown and "Year one" in shown and "Fine" in shown
+        assert "Also reported by: S0, S1, S2, S3, S4, S5, S6, S7, S8, S9 and 20 more" in shown
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", shown)
+    assert "http://[::1" not in html

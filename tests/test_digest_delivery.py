@@ -11,6 +11,7 @@ import re
 import smtplib
 import socket
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 
 from monitor.config import Config, parse_config
+from monitor.digest import LINE_CHARS
 from monitor.digestrun import deliver_pending, prepare_digest, record, run_due_digests
 from monitor.digeststore import digest_store
 from monitor.errors import DeliveryError, StoreError
@@ -60,7 +62,10 @@ def closed_port() -> int:
 
 
 def make_config(
-    tmp_path: Path, email_section: dict[str, Any] | None = None, **digest: Any
+    tmp_path: Path,
+    email_section: dict[str, Any] | None = None,
+    topics: tuple[dict[str, str], ...] = ({"name": "spyware", "query": "spyware OR Pegasus"},),
+    **digest: Any,
 ) -> Config:
     return parse_config(
         {
@@ -70,7 +75,7 @@ def make_config(
                 {"name": "news", "url": "https://news.example/f"},
                 {"name": "wire", "url": "https://wire.example/f"},
             ],
-            "topics": [{"name": "spyware", "query": "spyware OR Pegasus"}],
+            "topics": list(topics),
             "digests": [{"name": "daily", "to": ["desk@example.org"], **digest}],
         }
     )
@@ -168,8 +173,8 @@ def test_copies_fold_into_their_original_with_also_reported_by(
     ingest(store, "wire", [spy(7, "wire", body=f"<p>{STORY}</p>")], NOW)
     copy = store.db.execute("SELECT duplicate_of, story_id FROM items WHERE id = 2").fetchone()
     assert copy[0] == 1 and copy[1] is not None
-    entries, upto, total = digest_store(store).pending_matches("daily", ["spyware"])
-    assert (len(entries), upto, total) == (1, 2, 1)
+    entries, upto, counts = digest_store(store).pending_matches("daily", ["spyware"])
+    assert (len(entries), upto, counts) == (1, 2, {"spyware": 1})
     assert entries[0].feed == "news" and entries[0].also_reported_by == ("wire",)
 
 
@@ -279,7 +284,7 @@ def test_a_server_that_never_greets_times_out_and_the_digest_stays_pending(
     queue_one(store, config)
     (result,) = deliver_pending(digest_store(store), config, "daily", NOW, random.Random(1))
     assert not result.ok and not result.permanent
-    assert result.detail == f"127.0.0.1:{silent_smtp.port}: no answer within 1s"
+    assert result.detail == f"127.0.0.1:{silent_smtp.port}: no answer within 1s for the greeting"
     state, attempts, status, error, next_attempt = outbox(store)[0]
     assert (state, attempts, status, error) == ("pending", 1, None, result.detail)
     assert datetime.fromisoformat(next_attempt) > NOW
@@ -324,6 +329,93 @@ def test_one_rejected_recipient_of_two_still_delivers(
     (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
     assert result.ok and "refused: gone@example.org (550)" in result.detail
     assert smtp_server.wait_for(1)[0].rcpt_tos == ("desk@example.org",)
+
+
+def test_a_4xx_keeps_the_digest_pending_and_the_retry_sends_the_same_message(
+    tmp_path: Path, smtp_server: SMTPServer
+) -> None:
+    config = smtp_config(tmp_path, smtp_server.port)
+    store = open_store(config)
+    msg_id = queue_one(store, config)
+    digests, rng = digest_store(store), random.Random(1)
+    smtp_server.defer_recipients.add("desk@example.org")  # greylisted at RCPT TO
+    (first,) = deliver_pending(digests, config, "daily", NOW, rng)
+    assert not first.ok and not first.permanent
+    assert "desk@example.org: 451 4.7.1" in first.detail
+    state, attempts, status, error, next_attempt = outbox(store)[0]
+    assert (state, attempts, status, error) == ("pending", 1, 451, first.detail)
+    assert datetime.fromisoformat(next_attempt) > NOW
+    assert smtp_server.data_attempts == []
+
+    smtp_server.defer_recipients.clear()
+    smtp_server.data_reply = "451 4.3.0 Queue full, try again later"  # at the end of DATA
+    later = NOW + timedelta(minutes=1)
+    (second,) = deliver_pending(digests, config, "daily", later, rng)
+    assert not second.ok and not second.permanent and "451 4.3.0 Queue full" in second.detail
+    state, attempts, status, _, next_attempt = outbox(store)[0]
+    assert (state, attempts, status) == ("pending", 2, 451)
+    assert datetime.fromisoformat(next_attempt) > later
+
+    smtp_server.data_reply = None
+    (third,) = deliver_pending(digests, config, "daily", later + timedelta(minutes=5), rng)
+    assert third.ok and outbox(store)[0][:3] == ("delivered", 3, 250)
+    (mail,) = smtp_server.wait_for(1)
+    assert mail.message["Message-ID"] == f"<{msg_id}@localhost>"
+    assert smtp_server.data_attempts == [mail.data, mail.data]  # byte for byte the same
+    (payload,) = store.db.execute("SELECT payload FROM outbox").fetchone()
+    assert mail.data.replace(b"\r\n", b"\n") == payload.encode()  # exactly what was queued
+
+
+def test_a_4xx_for_one_recipient_sends_to_nobody_and_the_retry_reaches_each_once(
+    tmp_path: Path, smtp_server: SMTPServer
+) -> None:
+    smtp_server.defer_recipients.add("later@example.org")
+    smtp_server.reject_recipients.add("gone@example.org")
+    to = ["desk@example.org", "later@example.org", "gone@example.org"]
+    config = make_config(
+        tmp_path, {"host": "127.0.0.1", "port": smtp_server.port, "security": "none"}, to=to
+    )
+    store = open_store(config)
+    queue_one(store, config)
+    (first,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    assert not first.ok and not first.permanent and first.detail.endswith("tried again later)")
+    assert "later@example.org: 451" in first.detail and "gone@example.org: 550" in first.detail
+    assert smtp_server.data_attempts == []  # desk@ did not get a copy the retry repeats
+    assert outbox(store)[0][:3] == ("pending", 1, 451)
+
+    smtp_server.defer_recipients.clear()
+    (second,) = deliver_pending(digest_store(store), config, "daily", NOW + timedelta(minutes=5))
+    assert second.ok and second.detail.endswith("refused: gone@example.org (550)")
+    (mail,) = smtp_server.wait_for(1)
+    assert mail.rcpt_tos == ("desk@example.org", "later@example.org")  # a 5xx fails only gone@
+
+
+def test_a_stall_after_data_times_out_naming_the_step_and_the_retry_resends_it_unchanged(
+    tmp_path: Path, smtp_server: SMTPServer
+) -> None:
+    smtp_server.data_delay = 30.0  # takes the message, never says 250
+    config = smtp_config(tmp_path, smtp_server.port, timeout="1s")
+    store = open_store(config)
+    msg_id = queue_one(store, config)
+    started = time.monotonic()
+    (result,) = deliver_pending(digest_store(store), config, "daily", NOW, random.Random(1))
+    assert time.monotonic() - started < 10  # email.timeout, not the server's 30 s
+    assert not result.ok and not result.permanent
+    assert result.detail.startswith(
+        f"127.0.0.1:{smtp_server.port}: no answer within 1s after the message data"
+    )
+    state, attempts, status, error, next_attempt = outbox(store)[0]
+    assert (state, attempts, status, error) == ("pending", 1, None, result.detail)
+    assert datetime.fromisoformat(next_attempt) > NOW
+    smtp_server.wait_for(1)  # the server has it, though it never said so
+
+    smtp_server.data_delay = 0.0
+    (retry,) = deliver_pending(digest_store(store), config, "daily", NOW + timedelta(minutes=1))
+    assert retry.ok and outbox(store)[0][:2] == ("delivered", 2)
+    first, second = smtp_server.wait_for(2)
+    # At least once, and never as a different message: one Message-ID, one body.
+    assert first.data == second.data
+    assert second.message["Message-ID"] == f"<{msg_id}@localhost>"
 
 
 def test_rejected_data_is_recorded(tmp_path: Path, smtp_server: SMTPServer) -> None:
@@ -431,6 +523,133 @@ def test_without_smtp_the_digest_is_an_eml_file_and_a_retry_overwrites_it(
     send_email(payload.encode(), config.email, target.parent, msg_id)  # a retry
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
     assert target.read_bytes() == first
+
+
+# -- hostile and broken items (HARDENING: titles with CR/LF, 5 KB titles, 10,000
+# matches, HTML in titles; one bad item never aborts a digest) -----------------------------
+
+LONG = "Pegasus " * 700  # 5,600 characters
+
+
+def test_hostile_titles_never_make_headers_and_are_capped_and_escaped(
+    tmp_path: Path, smtp_server: SMTPServer
+) -> None:
+    config = smtp_config(tmp_path, smtp_server.port)
+    store = open_store(config)
+    inject = "Pegasus found&#13;&#10;Bcc: x@example.org&#13;&#10;Subject: hi"
+    script = "Spyware &lt;script&gt;alert(1)&lt;/script&gt;"  # text once ingested, not markup
+    ingest(store, "news", [item(1, title=inject), item(2, title=LONG), item(3, title=script),
+                           spy(4)], NOW)  # fmt: skip
+    with store.transaction():  # as if stored before ingest cleaned titles, or by another tool
+        store.db.execute("UPDATE items SET title = ? WHERE id = 4",
+                         ["Raw\r\nBcc: y@example.org\r\n\r\n<b>body</b>"])  # fmt: skip
+        store.db.execute(
+            "UPDATE matches SET snippet = ? WHERE item_id = 4", [f"<img src=x> [{LONG}]"]
+        )
+    digests = digest_store(store)
+    prepared = prepare_digest(digests, config, config.digests[0], NOW)
+    record(digests, prepared, None, NOW)
+    (result,) = deliver_pending(digests, config, "daily", NOW)
+    assert result.ok
+    (mail,) = smtp_server.wait_for(1)
+    assert mail.rcpt_tos == ("desk@example.org",) and mail.message["Bcc"] is None
+    assert mail.message["Subject"] == "news-monitor digest daily: 4 new matches"
+    head = re.sub(rb"\r\n[ \t]", b" ", mail.data.split(b"\r\n\r\n", 1)[0]).split(b"\r\n")
+    assert sorted(line.split(b":", 1)[0] for line in head) == sorted(
+        [b"Subject", b"From", b"To", b"Date", b"Message-ID", b"Auto-Submitted",
+         b"X-News-Monitor-Digest", b"MIME-Version", b"Content-Type"]
+    )  # fmt: skip
+    text = str(mail.message.get_body(("plain",)).get_content())  # type: ignore[union-attr]
+    html = str(mail.message.get_body(("html",)).get_content())  # type: ignore[union-attr]
+    for shown in (text, html):
+        assert "Pegasus found Bcc: x@example.org Subject: hi" in shown  # one line of the body
+        assert "Raw Bcc: y@example.org" in shown
+        assert LONG[:400] not in shown and (LONG[: LINE_CHARS - 1].rstrip() + "…") in shown
+    assert "- Spyware <script>alert(1)</script>" in text
+    assert "<script>" not in html and "Spyware &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html and "<b>" not in html and "&lt;b&gt;body&lt;/b&gt;" in html
+
+
+def test_ten_thousand_matches_make_one_capped_email_of_bounded_size(tmp_path: Path) -> None:
+    quiet = {"name": "quiet", "query": "Amnesty"}
+    config = make_config(tmp_path, topics=({"name": "spyware", "query": "Pegasus"}, quiet))
+    store = open_store(config)
+    ingest(store, "news", [item(1, title="Amnesty report"), spy(2)], NOW)
+    with store.transaction():  # 9,998 more, cloned: ingesting them would take seconds
+        store.db.execute(
+            "WITH RECURSIVE n(k) AS (SELECT 3 UNION ALL SELECT k + 1 FROM n WHERE k < 10000)"
+            " INSERT INTO items (source, feed_id, entry_id, url, title, published, text,"
+            " content_hash, first_seen, last_changed)"
+            " SELECT source, feed_id, 'urn:news:' || k, 'https://news.example/' || k, k || ?,"
+            " published, text, content_hash || k, first_seen, last_changed"
+            " FROM items, n WHERE items.id = 2",
+            [" <b>" + LONG],
+        )
+        store.db.execute(
+            "INSERT INTO matches (item_id, topic, matched, snippet) SELECT i.id, m.topic,"
+            " m.matched, ? FROM items i, matches m WHERE i.id > 2 AND m.item_id = 2",
+            [f"[{LONG}]"],
+        )
+    digests = digest_store(store)
+    prepared = prepare_digest(digests, config, config.digests[0], NOW)
+    d = prepared.digest
+    assert (d.total, d.shown, d.more) == (10_000, 50, 9_950)
+    # The quiet topic's one match is older than all 9,999 of the busy one, and
+    # still listed; the busy one's "more" counts what was not even read.
+    assert [(g.topic, len(g.entries), g.more) for g in d.groups] == [
+        ("spyware", 49, 9_950),
+        ("quiet", 1, 0),
+    ]
+    assert prepared.message is not None
+    # 50 entries of a capped title, snippet and link, in two parts: about 2 KB
+    # each.  Uncapped, it would be over 1 MB.
+    assert len(prepared.message.as_bytes()) < 50 * 2_500
+    text = str(prepared.message.get_body(("plain",)).get_content())  # type: ignore[union-attr]
+    assert text.count("\n- ") == 50 and "== spyware (9999) ==" in text
+    assert "… and 9950 more in spyware" in text and "And 9950 more: browse them at" in text
+    record(digests, prepared, None, NOW)
+    assert digests.digest_cursor("daily") == 10_000
+    store.close()
+
+
+def test_a_broken_row_never_aborts_the_digest(tmp_path: Path) -> None:
+    config = make_config(tmp_path, timezone="America/New_York")
+    store = open_store(config)
+    ingest(store, "news", [spy(n) for n in range(1, 7)], NOW)
+    broken = [
+        ("title = ''", 1),
+        ("title = 'Ctl' || char(0, 27) || '[31m red' || char(8238) || 'evil' || char(13, 10)"
+         " || 'Bcc: x@example.org', url = 'http://[::1'", 2),
+        ("title = 'East of year one', published = '0001-01-01T00:00:00+05:00'", 3),
+        ("title = 'Year one', published = '0001-01-01T00:00:00+00:00'", 4),
+        ("title = 'Garbage', published = 'garbage', url = 'javascript:alert(1)'", 5),
+    ]  # fmt: skip
+    with store.transaction():
+        for change, item_id in broken:
+            store.db.execute(f"UPDATE items SET {change} WHERE id = ?", [item_id])
+        store.db.execute("UPDATE matches SET snippet = '' WHERE item_id = 5")
+    digests = digest_store(store)
+    prepared = prepare_digest(digests, config, config.digests[0], NOW)
+    assert prepared.digest.total == prepared.digest.shown == 6
+    record(digests, prepared, None, NOW)
+    (result,) = deliver_pending(digests, config, "daily", NOW)  # an .eml file
+    assert result.ok
+    message = email.message_from_bytes(
+        eml_path(outbox_dir_of(config), prepared.msg_id).read_bytes(), policy=email.policy.default
+    )
+    assert message["Bcc"] is None
+    text = str(message.get_body(("plain",)).get_content())  # type: ignore[union-attr]
+    assert text.count("\n- ") == 6
+    for title in ("(untitled)", "Ctl[31m redevil Bcc: x@example.org", "East of year one",
+                  "Year one", "Garbage", "Story number 6"):  # fmt: skip
+        assert f"- {title}\n" in text
+    assert "\x00" not in text and "\x1b" not in text and "\u202e" not in text
+    assert "javascript:" not in text and "http://[::1" not in text
+    store.close()
+
+
+def outbox_dir_of(config: Config) -> Path:
+    return Path(config.storage.database).parent / "outbox"
 
 
 # -- the command ---------------------------------------------------------------------------
