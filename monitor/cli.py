@@ -63,10 +63,11 @@ def opened_store(
     store.browse_url = config.service.browse_url
     store.unhealthy_after = config.service.unhealthy_after
     try:
-        # Every command mirrors the channels: the outbox needs them to exist.
-        store.sync_channels(channel_specs(config), utcnow())
         if lock:
             store.lock()
+            # Only the lock holder mirrors the channels (as the feeds): a command
+            # run with another config must not switch off the service's channels.
+            store.sync_channels(channel_specs(config), utcnow())
             store.sync_feeds(
                 [
                     FeedSpec(

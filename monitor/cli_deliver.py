@@ -19,10 +19,16 @@ def add_parsers(sub: Any) -> None:
 def cmd_deliver(config: Config, args: argparse.Namespace) -> int:
     from monitor.cli import opened_store
     from monitor.deliver import Deliverer
+    from monitor.healthstore import check_heartbeat
     from monitor.pipeline import utcnow
 
-    with opened_store(config):
-        pass  # channels and the schema are current before the channel threads open it
+    with opened_store(config) as store:
+        worker = store.worker()
+        alive, _why = check_heartbeat(worker, utcnow(), config.service.heartbeat_stale)
+    if alive and worker is not None:
+        # Two senders would send the same messages twice.
+        print(f"monitor run (pid {worker.pid}) is delivering continuously; nothing to do")
+        return 0
     reports = Deliverer(config, utcnow).drain()
     failed = False
     for name, r in reports.items():

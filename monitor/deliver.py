@@ -15,6 +15,7 @@ message is marked ``failed`` with the last error kept.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import random
@@ -44,6 +45,8 @@ Clock = Callable[[], datetime]
 # How often an idle channel looks for new messages (they are written by the
 # poller, on another connection).
 IDLE_POLL = 1.0
+ANSWER_BYTES = 4096  # of a webhook receiver's answer body, read and ignored
+ERROR_PAUSE = 5.0  # after an unexpected error, before the channel tries again
 BATCH = 200
 
 
@@ -102,7 +105,11 @@ class WebhookSender:
         # answer a byte at a time cannot hold the channel longer than that.
         token = netguard.CURRENT_DEADLINE.set(netguard.Deadline.starting_now(self.spec.timeout))
         try:
-            resp = self.client.post(self.spec.url, content=body, headers=headers)
+            # Streamed, and only the start of the answer read: a receiver that
+            # sends gigabytes back costs nothing but the timeout.
+            with self.client.stream("POST", self.spec.url, content=body, headers=headers) as resp:
+                for _ in resp.iter_raw(ANSWER_BYTES):
+                    break
         except netguard.Failure as e:
             what = "blocked: non-public address" if e.kind is BlockedAddress else "failed"
             raise DeliveryError(self.spec.name, f"{what}: {e.detail}") from e
@@ -201,15 +208,24 @@ def channel_specs(config: Config) -> list[ChannelSpec]:
     # Only the scheme and host of a webhook URL: many services (Slack, Teams,
     # Discord) put the token in the path, and the database is shown in Datasette.
     specs = [
-        ChannelSpec(w.name, "webhook", _origin(w.url), w.topics, w.operator)
+        ChannelSpec(w.name, "webhook", _origin(w.url), w.topics, w.operator, _key(w.url))
         for w in config.webhooks
     ]
-    specs += [ChannelSpec(n.name, "apprise", n.apprise.split("://", 1)[0] + "://…", n.topics,
-                          n.operator) for n in config.notify]  # fmt: skip
+    specs += [
+        ChannelSpec(
+            n.name, "apprise", n.apprise.split("://", 1)[0] + "://…", n.topics, n.operator,
+            _key(n.apprise),
+        )
+        for n in config.notify
+    ]  # fmt: skip
     specs += [ChannelSpec(d.name, "digest", ", ".join(d.to), d.topics) for d in config.digests]
     if config.email.operator:
         specs.append(ChannelSpec("operator-email", "email", config.email.operator, (), True))
     return specs
+
+
+def _key(target: str) -> str:
+    return hashlib.sha256(target.encode()).hexdigest()
 
 
 def _origin(url: str) -> str:
@@ -259,29 +275,54 @@ class ChannelWorker(threading.Thread):
         self.clock, self.stop, self.drain = clock, stop, drain
         self.rng = random.Random(seed)
         self.report = ChannelReport()
+        self.paused_until: datetime | None = None
 
     def run(self) -> None:
         store = Store(self.db_path)
         sender = self.make_sender()
         try:
             while not self.stop.is_set():
-                if self._disabled(store):
-                    return
-                rows = store.due_messages(self.channel, self.clock(), BATCH)
-                if not rows:
+                try:
+                    if not self._cycle(store, sender):
+                        return
+                except Exception as e:  # a bug or a locked database: logged, tried again
+                    log.exception("event=deliver-error channel=%s error=%r", self.channel, str(e))
+                    self.report.errors.append(f"internal: {e}")
                     if self.drain:
                         return
-                    self.stop.wait(IDLE_POLL)
-                    continue
-                for row in rows:
-                    if self.stop.is_set() or not self._attempt(store, sender, row):
-                        break
-        except Exception as e:  # a bug or a database error: logged, the thread ends
-            log.exception("event=deliver-crash channel=%s error=%r", self.channel, str(e))
-            self.report.errors.append(f"internal: {e}")
+                    self.stop.wait(ERROR_PAUSE)
         finally:
             sender.close()
             store.close()
+
+    def _cycle(self, store: Store, sender: Sender) -> bool:
+        """One batch; False when a drain is done."""
+        if self._disabled(store):
+            # A channel switched off (410) or not configured: a drain is done;
+            # the service keeps looking, since a config sync may bring it back.
+            if self.drain:
+                return False
+            self.stop.wait(IDLE_POLL * 5)
+            return True
+        now = self.clock()
+        if self.paused_until is not None and now < self.paused_until:
+            # The receiver is down, hanging or asked to wait: its messages wait
+            # until the failed one's next attempt, rather than each failing in turn.
+            if self.drain:
+                return False
+            left = (self.paused_until - now).total_seconds()
+            self.stop.wait(min(IDLE_POLL * 5, max(left, 0.05)))
+            return True
+        rows = store.due_messages(self.channel, now, BATCH)
+        if not rows:
+            if self.drain:
+                return False
+            self.stop.wait(IDLE_POLL)
+            return True
+        for row in rows:
+            if self.stop.is_set() or not self._attempt(store, sender, row):
+                break
+        return True
 
     def _disabled(self, store: Store) -> bool:
         row = store.db.execute(
@@ -342,9 +383,14 @@ class ChannelWorker(threading.Thread):
             e.detail,
             later.isoformat(timespec="seconds") if later else "gave-up",
         )
-        # A receiver that is down, hanging or throttling gets no more of this
-        # batch; one that refused one message (a 4xx/5xx) gets the next.
-        return e.status is not None and e.status != 429
+        # A receiver that is down, hanging or throttling gets no more until
+        # this message's next attempt, nor does one that asks to wait
+        # (Retry-After, also on a 503); one that refused one message (a 4xx or
+        # 5xx) gets the next.
+        go_on = e.status is not None and e.status != 429 and e.retry_after is None
+        if not go_on:
+            self.paused_until = later
+        return go_on
 
 
 class Deliverer:

@@ -353,3 +353,21 @@ def m009_match_ids_only_grow(db: Database) -> None:
     db.execute("DROP TABLE matches")
     db.execute("ALTER TABLE matches_new RENAME TO matches")
     db.execute("CREATE INDEX matches_topic ON matches(topic, matched)")
+
+
+@migrations()
+def m010_outbox_guards(db: Database) -> None:
+    """One ``item.matched`` message per channel, item and topic, however often
+    the item is matched again (its page arrives, its entry is edited); and a
+    key of each channel's full target, so that a changed webhook URL whose
+    host stays the same (a rotated token) clears a 410's disabling, while
+    ``target`` keeps showing the host only."""
+    db.execute(
+        "CREATE UNIQUE INDEX outbox_once ON outbox(channel, item_id, topic)"
+        " WHERE event = 'item.matched'"
+    )
+    db.execute("ALTER TABLE channels ADD COLUMN target_key TEXT")
+    # The hash of the page text an item shows: the same text from two
+    # articles' pages is a consent wall or paywall (monitor.pagestore).
+    db.execute("ALTER TABLE items ADD COLUMN page_hash TEXT")
+    db.execute("CREATE INDEX items_page_hash ON items(page_hash) WHERE page_hash IS NOT NULL")

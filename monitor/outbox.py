@@ -14,6 +14,7 @@ Contract:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Sequence
@@ -37,6 +38,9 @@ class ChannelSpec:
     target: str  # a URL with credentials redacted, or the recipients
     topics: tuple[str, ...] = ()
     operator: bool = False
+    # A hash of the full target (a webhook URL's path may hold a token that
+    # ``target`` does not show): a new one clears a 410's disabling.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,19 +69,21 @@ class OutboxStore:
         with self.db.atomic():
             for spec in specs:
                 self.db.execute(
-                    "INSERT INTO channels (name, kind, target, topics, operator, active, updated)"
-                    " VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(name) DO UPDATE SET"
-                    " kind = excluded.kind, target = excluded.target, topics = excluded.topics,"
+                    "INSERT INTO channels (name, kind, target, target_key, topics, operator,"
+                    " active, updated) VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(name) DO UPDATE"
+                    " SET kind = excluded.kind, target = excluded.target,"
+                    " target_key = excluded.target_key, topics = excluded.topics,"
                     " operator = excluded.operator, active = 1, updated = excluded.updated,"
                     # A changed target is a new endpoint: a 410 from the old one no longer holds.
-                    " disabled = CASE WHEN channels.target = excluded.target"
+                    " disabled = CASE WHEN channels.target_key IS excluded.target_key"
                     " THEN channels.disabled END,"
-                    " disabled_reason = CASE WHEN channels.target = excluded.target"
+                    " disabled_reason = CASE WHEN channels.target_key IS excluded.target_key"
                     " THEN channels.disabled_reason END",
                     [
                         spec.name,
                         spec.kind,
                         spec.target,
+                        spec.key or hashlib.sha256(spec.target.encode()).hexdigest(),
                         json.dumps(list(spec.topics)),
                         int(spec.operator),
                         stamp,
@@ -108,8 +114,11 @@ class OutboxStore:
         msg_id = msg_id or new_msg_id()
         stamp = iso(now)
         self.db.execute(
-            "INSERT INTO outbox (msg_id, channel, event, topic, item_id, feed_id, payload,"
-            " created, state, next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+            # OR IGNORE: the unique index on (channel, item_id, topic) of
+            # item.matched rows is the last guard against telling a channel twice.
+            "INSERT OR IGNORE INTO outbox (msg_id, channel, event, topic, item_id, feed_id,"
+            " payload, created, state, next_attempt)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
             [msg_id, channel, event, topic, item_id, feed_id, payload, stamp, stamp],
         )
         return msg_id
@@ -129,10 +138,16 @@ class OutboxStore:
         return len(rows)
 
     def notify_matches(self, item_ids: Sequence[int], now: datetime) -> int:
-        """Messages for the matches these items just got (``matches.matched``
-        is ``now``), to each webhook and Apprise channel that follows the
-        topic.  Skipped: copies, and an item whose story already told that
-        channel about that topic.  Returns how many were written."""
+        """Messages for these items' matches that no channel was told about
+        yet, to each webhook and Apprise channel that follows the topic.
+
+        An item whose article page is still pending waits for it (the page
+        recording calls this again): its story, and so whether it is news or
+        a copy, is only known with the full text.  Skipped: an item whose
+        original (``duplicate_of``) or story already told that channel about
+        that topic.  A unique index on ``(channel, item_id, topic)`` makes a
+        second call for the same match write nothing.  Returns how many were
+        written."""
         channels = self.db.execute(
             "SELECT name, topics FROM channels WHERE active = 1 AND disabled IS NULL"
             " AND kind IN ('webhook', 'apprise') ORDER BY name"
@@ -144,52 +159,60 @@ class OutboxStore:
         for chunk, marks in in_chunks(sorted(set(item_ids))):
             found += self.db.execute(
                 "SELECT m.item_id, m.topic, m.snippet, i.title, i.text, i.url, i.published,"
-                " f.name, i.story_id, s.source_names FROM matches m"
+                " f.name, i.story_id, s.source_names, i.duplicate_of FROM matches m"
                 " JOIN items i ON i.id = m.item_id LEFT JOIN feeds f ON f.id = i.feed_id"
                 " LEFT JOIN stories s ON s.id = i.story_id"
-                f" WHERE m.item_id IN ({marks}) AND m.matched = ? AND i.duplicate_of IS NULL"
+                f" WHERE m.item_id IN ({marks}) AND i.page_status IS NOT 'pending'"
                 " ORDER BY m.item_id, m.topic",
-                [*chunk, stamp],
+                chunk,
             ).fetchall()
         written = 0
-        for item_id, topic, snippet, title, text, url, published, feed, story, names in found:
-            sighted = [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT f.name FROM sightings s JOIN feeds f ON f.id = s.feed_id"
-                    " WHERE s.item_id = ? ORDER BY s.id",
-                    [item_id],
-                )
-            ]
-            item = events.MatchedItem(
-                item_id,
-                topic,
-                title,
-                text,
-                url,
-                published,
-                feed,
-                snippet,
-                story,
-                events.also_in([*sighted, *json.loads(names or "[]")], feed),
-            )
-            body = events.dumps(events.item_event(item, stamp, self.browse_url))
+        for row in found:
+            item_id, topic, snippet, title, text, url, published, feed, story, names, copy_of = row
+            body: str | None = None
             for name, topics in channels:
                 wanted = json.loads(topics)
                 if wanted and topic not in wanted:
                     continue
-                if story is not None and self._story_told(story, name, topic):
+                if self._told(item_id, copy_of, story, name, topic):
                     continue
+                if body is None:
+                    sighted = [
+                        r[0]
+                        for r in self.db.execute(
+                            "SELECT f.name FROM sightings s JOIN feeds f ON f.id = s.feed_id"
+                            " WHERE s.item_id = ? ORDER BY s.id",
+                            [item_id],
+                        )
+                    ]
+                    item = events.MatchedItem(
+                        item_id,
+                        topic,
+                        title,
+                        text,
+                        url,
+                        published,
+                        feed,
+                        snippet,
+                        story,
+                        events.also_in([*sighted, *json.loads(names or "[]")], feed),
+                    )
+                    body = events.dumps(events.item_event(item, stamp, self.browse_url))
                 self.enqueue(name, "item.matched", body, now, item_id=item_id, topic=topic)
                 written += 1
         return written
 
-    def _story_told(self, story: int, channel: str, topic: str) -> bool:
+    def _told(
+        self, item_id: int, copy_of: int | None, story: int | None, channel: str, topic: str
+    ) -> bool:
+        """Whether this item, its original or another item of its story has
+        already notified ``channel`` about ``topic``."""
         return (
             self.db.execute(
-                "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.story_id = ?"
-                " AND o.channel = ? AND o.topic = ? AND o.event = 'item.matched' LIMIT 1",
-                [story, channel, topic],
+                "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id"
+                " WHERE o.channel = ? AND o.topic = ? AND o.event = 'item.matched'"
+                " AND (i.id IN (?, ?) OR i.story_id = ?) LIMIT 1",
+                [channel, topic, item_id, copy_of, story],
             ).fetchone()
             is not None
         )
@@ -229,7 +252,10 @@ class OutboxStore:
             self.db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_attempt = ?, last_status = ?,"
                 " last_error = ?, state = ?, next_attempt = ?,"
-                " delivered = CASE WHEN ? = 'delivered' THEN ? ELSE delivered END WHERE id = ?",
+                " delivered = CASE WHEN ? = 'delivered' THEN ? ELSE delivered END"
+                # Only a pending row: a slower sender never undoes another's
+                # "delivered" (or a cancellation) with its own late "retry".
+                " WHERE id = ? AND state = 'pending'",
                 [stamp, status, error, state, iso(next_attempt), state, stamp, outbox_id],
             )
 

@@ -205,6 +205,21 @@ class PageStore:
                     f"page text ({len(text)} characters by {article.method}) is shorter than"
                     f" the feed's ({len(job.feed_text)}): paywall, consent page or teaser"
                 )
+            # Hashed as extracted, before learned boilerplate is stripped (which
+            # changes as the site teaches it more).
+            page_hash = content_hash(article.text) if method != "feed" else None
+            if (
+                page_hash
+                and self.db.execute(
+                    "SELECT 1 FROM items WHERE page_hash = ? AND id != ? LIMIT 1",
+                    [page_hash, job.item_id],
+                ).fetchone()
+            ):
+                # Another article's page gave exactly this text: a consent wall,
+                # a paywall or an error page, not this article.  Kept out of the
+                # item, so that it never makes different articles one story.
+                method, page_hash = "feed", None
+                note = "the page text is the same as another article's: consent wall or paywall"
             if removed:
                 note = "; ".join(filter(None, [note, f"{len(removed)} boilerplate lines removed"]))
             declared = article.canonical_url
@@ -214,6 +229,7 @@ class PageStore:
                 "UPDATE items SET text = CASE WHEN ? = 'feed' THEN feed_text ELSE ? END,"
                 " extraction = ?, extraction_note = ?, page_status = 'done', page_fetched = ?,"
                 " page_error = NULL, page_canonical_url = ?, site_name = coalesce(?, site_name),"
+                " page_hash = ?,"
                 " author = coalesce(author, ?), published = coalesce(published, ?) WHERE id = ?",
                 [
                     method,
@@ -223,6 +239,7 @@ class PageStore:
                     stamp,
                     declared,
                     article.site_name,
+                    page_hash,
                     article.author,
                     iso(article.published),
                     job.item_id,

@@ -124,15 +124,22 @@ class StoryStore:
         title window whose text still agrees."""
         if tkey is None:
             return None
-        rows = self.db.execute(
-            "SELECT id, text, coalesce(published, first_seen) FROM items WHERE title_key = ?"
-            " AND id != ? AND duplicate_of IS NULL ORDER BY id LIMIT ?",
-            [tkey, item_id, MAX_CANDIDATES],
-        ).fetchall()
         window = timedelta(seconds=params.title_window)
-        for other, text, other_when in rows:
-            if abs(_when(other_when) - _when(when)) > window:
-                continue
+        # The newest same-titled items inside the window: a site with a
+        # recurring title ("Statement on …") has many older ones.
+        rows = self.db.execute(
+            "SELECT id, text FROM items WHERE title_key = ? AND id != ?"
+            " AND duplicate_of IS NULL AND coalesce(published, first_seen) BETWEEN ? AND ?"
+            " ORDER BY id DESC LIMIT ?",
+            [
+                tkey,
+                item_id,
+                iso(_when(when) - window),
+                iso(_when(when) + window),
+                MAX_CANDIDATES,
+            ],
+        ).fetchall()
+        for other, text in rows:
             theirs = shingles(substance(text or ""))
             if len(theirs) + 3 < params.min_words:
                 continue

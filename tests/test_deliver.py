@@ -504,3 +504,187 @@ def test_a_receiver_that_resets_the_connection_is_retried(tmp_path: Path) -> Non
         assert "reset" in row["last_error"] or "disconnected" in row["last_error"].lower()
     finally:
         sock.close()
+
+
+# -- found by review ---------------------------------------------------------
+
+WALL = (
+    "Before you continue reading, please confirm your choices about cookies and data on this "
+    "site. We and our partners use cookies and similar technologies to store and access "
+    "information on your device, to measure audiences and to show personalised advertising.\n\n"
+    "You can accept all, reject all or manage your preferences at any time from the privacy "
+    "settings link at the bottom of every page, and you can withdraw your consent whenever you "
+    "like without any cost to you.\n\n"
+    "Subscribers to the digital edition can read every article without advertising and without "
+    "tracking; subscriptions start from one pound a week and can be cancelled at any time."
+)
+
+
+def fulltext_store(config: Config) -> Store:
+    store = open_store(config)
+    store.sync_feeds(
+        [FeedSpec(n, f"https://{n}.example/feed", 900, fulltext=True) for n in ("wire", "paper")],
+        NOW,
+    )
+    return store
+
+
+def record_page(store: Store, item_id: int, when: datetime, text: str | None) -> None:
+    from monitor.extract import Article
+    from monitor.pagestore import PageJob, PageResult
+
+    url, feed_id, feed_text = store.db.execute(
+        "SELECT url, feed_id, feed_text FROM items WHERE id = ?", [item_id]
+    ).fetchone()
+    job = PageJob(item_id, url, feed_id, None, False, feed_text)
+    if text is None:
+        store.record_page(PageResult(job, when, "failed", error="HTTP 500"))
+    else:
+        store.record_page(
+            PageResult(job, when, "done", article=Article(text, method="trafilatura"))
+        )
+
+
+def test_a_page_waits_for_its_article_and_is_notified_once(
+    tmp_path: Path, receiver: WebhookReceiver
+) -> None:
+    """With full text on, the notification waits for the page (the story is
+    known only then), and recording the page again, even within the same
+    second, never queues a second message."""
+    config = make_config(tmp_path, {"name": "team", "url": receiver.url})
+    store = fulltext_store(config)
+    poll(
+        store,
+        "wire",
+        item(1, link="https://wire.example/world/law", title="Media law arrests", body=html(WIRE)),
+    )
+    assert outbox(store) == []  # the page is pending
+    record_page(store, 1, NOW + timedelta(milliseconds=400), None)
+    record_page(store, 1, NOW + timedelta(milliseconds=800), "\n\n".join(WIRE))
+    assert [(r["item_id"], r["topic"]) for r in outbox(store)] == [(1, "media")]
+
+
+def test_a_copy_still_notifies_a_topic_its_original_did_not_match(
+    tmp_path: Path, receiver: WebhookReceiver
+) -> None:
+    config = parse_config(
+        {
+            "storage": {"database": str(tmp_path / "monitor.db")},
+            "http": {"allow_private": loopback(receiver.url)},
+            "topics": [
+                {"name": "media", "query": '"media law"'},
+                {"name": "spy", "query": "spyware"},
+            ],
+            "webhooks": [{"name": "team", "url": receiver.url}],
+        }
+    )
+    store = open_store(config)
+    store.set_topics(
+        [TopicSpec("media", '"media law"'), TopicSpec("spy", "spyware")], NOW, mirror=True
+    )
+    poll(store, "wire", item(1, link="https://wire.example/world/law", body=html(WIRE)))
+    extra = [*WIRE, "Investigators later found spyware on the phones of two of the detained."]
+    poll(store, "paper", item(2, link="https://paper.example/news/law", body=html(extra)))
+    assert store.count("SELECT count(*) FROM items WHERE story_id IS NOT NULL") == 2
+    assert [(r["item_id"], r["topic"]) for r in outbox(store)] == [(1, "media"), (2, "spy")]
+
+
+def test_pages_showing_the_same_consent_wall_never_make_one_story(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    store = fulltext_store(config)
+    titles = ["Court jails journalist", "Floods displace thousands", "Central bank raises rates"]
+    for n, title in enumerate(titles, 1):
+        poll(
+            store,
+            "paper",
+            item(
+                n,
+                link=f"https://paper.example/news/{n}",
+                title=title,
+                body=f"<p>{title}. Short teaser.</p>",
+            ),
+        )
+    for n in (1, 2, 3):
+        record_page(store, n, NOW + timedelta(minutes=n), WALL)
+    assert store.count("SELECT count(*) FROM items WHERE story_id IS NOT NULL") == 0
+    notes = [r[0] for r in store.db.execute("SELECT extraction_note FROM items ORDER BY id")]
+    assert all("consent wall" in (n or "") for n in notes[1:])
+
+
+def test_a_rotated_webhook_token_clears_the_410(tmp_path: Path) -> None:
+    def config_for(url: str) -> Config:
+        return parse_config(
+            {
+                "storage": {"database": str(tmp_path / "monitor.db")},
+                "webhooks": [{"name": "slack", "url": url}],
+            }
+        )
+
+    store = Store(tmp_path / "monitor.db")
+    store.sync_channels(channel_specs(config_for("https://hooks.example/B1/OLDTOKEN")), NOW)
+    store.disable_channel("slack", "HTTP 410 Gone", NOW)
+    store.sync_channels(channel_specs(config_for("https://hooks.example/B1/OLDTOKEN")), NOW)
+    assert store.db.execute("SELECT disabled FROM channels").fetchone()[0] is not None
+    store.sync_channels(channel_specs(config_for("https://hooks.example/B1/NEWTOKEN")), NOW)
+    target, disabled = store.db.execute("SELECT target, disabled FROM channels").fetchone()
+    assert disabled is None and "TOKEN" not in target
+
+
+def test_a_channel_thread_survives_its_channel_being_switched_off(
+    tmp_path: Path, receiver: WebhookReceiver
+) -> None:
+    config = make_config(tmp_path, {"name": "team", "url": receiver.url})
+    store = open_store(config)
+    deliverer = Deliverer(config, Clock())
+    deliverer.start()
+    try:
+        other = Store(tmp_path / "monitor.db")
+        other.sync_channels([], NOW)  # e.g. a command run with another config
+        other.sync_channels(channel_specs(config), NOW)
+        other.close()
+        poll(store, "wire", item(1, link="https://wire.example/world/law", body=html(WIRE)))
+        assert receiver.wait_for(1, timeout=20)[0].verified
+        assert all(w.is_alive() for w in deliverer.workers)
+    finally:
+        deliverer.stop()
+
+
+def test_a_late_retry_never_undoes_a_delivery(tmp_path: Path) -> None:
+    config = make_config(tmp_path, {"name": "team", "url": "http://127.0.0.1:9/hook"})
+    store = open_store(config)
+    poll(store, "wire", item(1, link="https://wire.example/world/law", body=html(WIRE)))
+    [row] = outbox(store)
+    store.record_attempt(row["id"], NOW, state="delivered", status=200)
+    store.record_attempt(
+        row["id"],
+        NOW,
+        state="pending",
+        status=500,
+        error="late",
+        next_attempt=NOW + timedelta(seconds=5),
+    )
+    [row] = outbox(store)
+    assert (row["state"], row["attempts"], row["last_status"]) == ("delivered", 1, 200)
+
+
+def test_a_503_with_retry_after_pauses_the_rest_of_the_batch(
+    tmp_path: Path, receiver: WebhookReceiver
+) -> None:
+    config = make_config(tmp_path, {"name": "team", "url": receiver.url})
+    store = open_store(config)
+    poll(
+        store,
+        "wire",
+        *(
+            item(
+                n,
+                link=f"https://wire.example/w/law-{n}",
+                title=f"Media law {n}",
+                body="<p>media law</p>",
+            )
+            for n in range(3)
+        ),
+    )
+    receiver.script(Reply(503, b"busy", (("Retry-After", "120"),)))
+    report = Deliverer(config, Clock()).drain()["team"]
+    assert len(receiver.deliveries) == 1 and report.retried == 1

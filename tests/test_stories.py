@@ -337,3 +337,48 @@ def test_a_trimmed_copy_is_found_by_containment() -> None:
     sim = similarity(full, half)
     assert sim.jaccard < 0.6 and sim.containment == 1.0
     assert same_story(sim, StoryParams())
+
+
+def test_a_republication_is_found_among_many_older_same_titled_items(store: Store) -> None:
+    """Layer 5 looks at the newest same-titled items inside the window, not
+    the oldest six of a recurring title."""
+    for n in range(7):  # a weekly statement with the same title, different texts
+        other = [f"Week {n}: " + p.replace("forty", f"{n + 10}") for p in WIRE[1:]]
+        other = [f"In week {n} the council discussed item {n} of its agenda at length today."] * 3
+        poll(
+            store,
+            "ngo",
+            item(
+                100 + n,
+                link=f"https://ngo.example/statements/{n}",
+                title="Statement on the media law",
+                body=html(other),
+            ),
+            now=NOW - timedelta(days=60 - n),
+        )
+    poll(
+        store,
+        "ngo",
+        item(
+            1,
+            link="https://ngo.example/statements/current",
+            title="Statement on the media law",
+            body=html(WIRE),
+        ),
+    )
+    poll(
+        store,
+        "ngo",
+        item(
+            2,
+            link="https://ngo.example/statements/current-v2",
+            title="Statement on the media law | NGO",
+            body=html(WIRE[:3]),
+        ),
+        now=NOW + timedelta(days=1),
+    )
+    row = store.db.execute(
+        "SELECT duplicate_of, duplicate_reason FROM items WHERE url LIKE '%current-v2'"
+    ).fetchone()
+    first = store.db.execute("SELECT id FROM items WHERE url LIKE '%current'").fetchone()[0]
+    assert tuple(row) == (first, "same title")
