@@ -188,9 +188,8 @@ def deliver_pending(
             )
         except DeliveryError as e:
             attempts = store.outbox_attempts(msg_id) + 1
-            store.mark_attempt_failed(
-                msg_id, e.detail, now, next_attempt(attempts, now, rng), status=e.status
-            )
+            later = None if e.permanent else next_attempt(attempts, now, rng)
+            store.mark_attempt_failed(msg_id, e.detail, now, later, status=e.status)
             results.append(Delivery(name, msg_id, False, e.detail, e.permanent))
             continue
         store.mark_delivered(msg_id, now, status=_status(detail))

@@ -285,13 +285,16 @@ class DigestStore:
         status: int | None = None,
     ) -> int:
         """One attempt failed: the error is recorded and the row stays
-        ``pending`` (never lost), due again at ``next_attempt``.  Returns the
-        number of attempts made so far."""
+        ``pending``, due again at ``next_attempt``; with no next attempt (the
+        schedule is used up, or the error is permanent) it is ``failed``,
+        kept with its error.  Returns the number of attempts made so far."""
         with self._tx():
             self.db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_attempt = ?, last_status = ?,"
-                " last_error = ?, next_attempt = coalesce(?, next_attempt) WHERE msg_id = ?",
-                [iso(now), status, error, iso(next_attempt), msg_id],
+                " last_error = ?, next_attempt = ?,"
+                " state = CASE WHEN ? IS NULL THEN 'failed' ELSE state END"
+                " WHERE msg_id = ? AND state = 'pending'",
+                [iso(now), status, error, iso(next_attempt), iso(next_attempt), msg_id],
             )
         return self.outbox_attempts(msg_id)
 

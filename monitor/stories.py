@@ -200,14 +200,6 @@ def same_republished(sim: Similarity, params: StoryParams) -> bool:
     return sim.jaccard >= params.title_threshold and sim.spread >= params.title_spread
 
 
-def similar_titles(a: str | None, b: str | None, share: float = 0.5) -> bool:
-    """Whether two titles share at least ``share`` of their words (Jaccard)."""
-    wa, wb = set(_WORD.findall((a or "").casefold())), set(_WORD.findall((b or "").casefold()))
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / len(wa | wb) >= share
-
-
 def site_of(url: str | None) -> str | None:
     """The host a title belongs to, without ``www.`` or ``m.``."""
     if not url:
