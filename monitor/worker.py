@@ -25,6 +25,7 @@ import logging
 import os
 import signal
 import socket
+import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -39,6 +40,9 @@ from monitor.store import Store
 
 log = logging.getLogger("monitor.worker")
 
+# A tick running longer than this is stuck: polls are bounded by the request
+# deadlines and extract.page_budget, far below it.
+STUCK_AFTER = 30 * 60.0
 TICK_SECONDS = 30
 HEARTBEAT_SECONDS = 30
 
@@ -51,6 +55,12 @@ class Background(Protocol):
     def start(self) -> None: ...
 
     def stop(self) -> None: ...
+
+
+def tick_stuck(running_since: Sequence[float], now: float, stuck_after: float) -> bool:
+    """Whether the tick in progress (started at ``running_since[0]``, monotonic
+    seconds) has run longer than ``stuck_after``."""
+    return bool(running_since) and now - running_since[0] > stuck_after
 
 
 def tick(
@@ -85,6 +95,7 @@ def run_forever(
     tick_seconds: float = TICK_SECONDS,
     heartbeat_seconds: float = HEARTBEAT_SECONDS,
     background: Sequence[Background] = (),
+    stuck_after: float = STUCK_AFTER,
 ) -> int:
     """Tick every ``tick_seconds`` until SIGTERM or SIGINT.
 
@@ -96,14 +107,25 @@ def run_forever(
     store.worker_started(clock(), pid, host)
     scheduler = BlockingScheduler(timezone="UTC")
 
+    running_since: list[float] = []  # time.monotonic() of the tick in progress
+
     def run_tick() -> None:
+        running_since.append(time.monotonic())
         try:
             with open_store() as tick_store:
                 tick(tick_store, poll, pid, clock)
         except Exception as e:  # logged, and the next tick tries again
             log.exception("event=tick error=%r", f"{type(e).__name__}: {e}")
+        finally:
+            running_since.clear()
 
     def beat() -> None:
+        # A tick stuck for longer than any poll may take (a resolver that never
+        # answers, say) stops the heartbeat, so that `status --check` fails and
+        # the container is restarted, instead of a live-looking dead service.
+        if tick_stuck(running_since, time.monotonic(), stuck_after):
+            log.error("event=tick-stuck seconds=%d", time.monotonic() - running_since[0])
+            return
         try:
             beat_store = Store(store.path)
             try:

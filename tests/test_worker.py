@@ -333,3 +333,14 @@ def test_run_forever_in_process_with_a_fake_clock(tmp_path: Path) -> None:
     )
     assert signal.getsignal(signal.SIGTERM) is before
     store.close()
+
+
+
+def test_a_tick_running_too_long_counts_as_stuck() -> None:
+    """The heartbeat job stops beating once the tick in progress is older
+    than ``stuck_after``, so that `status --check` fails on a hung service."""
+    from monitor.worker import tick_stuck
+
+    assert not tick_stuck([], 1000.0, 60.0)  # no tick running
+    assert not tick_stuck([990.0], 1000.0, 60.0)
+    assert tick_stuck([900.0], 1000.0, 60.0)
