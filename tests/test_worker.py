@@ -335,7 +335,6 @@ def test_run_forever_in_process_with_a_fake_clock(tmp_path: Path) -> None:
     store.close()
 
 
-
 def test_a_tick_running_too_long_counts_as_stuck() -> None:
     """The heartbeat job stops beating once the tick in progress is older
     than ``stuck_after``, so that `status --check` fails on a hung service."""
