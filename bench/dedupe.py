@@ -203,6 +203,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--modes", default="full,exact", help="which runs: full, exact or both")
     ap.add_argument("--child", nargs=2, metavar=("MODE", "ITEMS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -218,7 +219,7 @@ def main() -> None:
     )
     print(header)
     for size in (int(s) for s in args.sizes.split(",")):
-        for mode in ("full", "exact"):
+        for mode in args.modes.split(","):
             out = subprocess.run(
                 [sys.executable, __file__, "--child", mode, str(size), "--seed", str(args.seed)],
                 capture_output=True,

@@ -357,7 +357,8 @@ def m009_match_ids_only_grow(db: Database) -> None:
 
 @migrations()
 def m010_outbox_guards(db: Database) -> None:
-    """One ``item.matched`` message per channel, item and topic, however often
+    """Indexes and keys the review asked for.  One ``item.matched`` message per
+    channel, item and topic, however often
     the item is matched again (its page arrives, its entry is edited); and a
     key of each channel's full target, so that a changed webhook URL whose
     host stays the same (a rotated token) clears a 410's disabling, while
@@ -371,3 +372,6 @@ def m010_outbox_guards(db: Database) -> None:
     # articles' pages is a consent wall or paywall (monitor.pagestore).
     db.execute("ALTER TABLE items ADD COLUMN page_hash TEXT")
     db.execute("CREATE INDEX items_page_hash ON items(page_hash) WHERE page_hash IS NOT NULL")
+    # Sightings by item (who else carried it: notifications, stories, the item
+    # page); the unique index leads with feed_id and cannot serve these.
+    db.execute("CREATE INDEX sightings_item ON sightings(item_id)")

@@ -209,9 +209,12 @@ class OutboxStore:
         already notified ``channel`` about ``topic``."""
         return (
             self.db.execute(
-                "SELECT 1 FROM outbox o JOIN items i ON i.id = o.item_id"
-                " WHERE o.channel = ? AND o.topic = ? AND o.event = 'item.matched'"
-                " AND (i.id IN (?, ?) OR i.story_id = ?) LIMIT 1",
+                # Item ids first (the story's few items by index), then the
+                # outbox by its (channel, item_id, topic) index: no scan of a
+                # channel's whole history.
+                "SELECT 1 FROM outbox WHERE channel = ? AND topic = ?"
+                " AND event = 'item.matched' AND item_id IN (SELECT ? UNION SELECT ?"
+                " UNION SELECT id FROM items WHERE story_id = ?) LIMIT 1",
                 [channel, topic, item_id, copy_of, story],
             ).fetchone()
             is not None

@@ -209,8 +209,11 @@ class StoryStore:
         names = [
             r[0]
             for r in self.db.execute(
-                "SELECT DISTINCT f.name FROM sightings s JOIN feeds f ON f.id = s.feed_id"
-                " JOIN items i ON i.id = s.item_id WHERE i.story_id = ?"
+                # CROSS JOIN fixes the order: the story's few items first, then
+                # their sightings by index, never a scan of every sighting.
+                "SELECT DISTINCT f.name FROM items i CROSS JOIN sightings s"
+                " CROSS JOIN feeds f WHERE i.story_id = ? AND s.item_id = i.id"
+                " AND f.id = s.feed_id"
                 " UNION SELECT DISTINCT 'seed: ' || seed_file FROM items"
                 " WHERE story_id = ? AND source = 'seed' ORDER BY 1",
                 [story, story],
