@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from monitor import schedule
+from monitor import lifeline, schedule
 from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, ParseError
 from monitor.fetch import Fetcher
 from monitor.logfmt import event
@@ -138,7 +138,8 @@ def _make_pool(workers: int) -> Executor:
     # "__main__" too: each worker re-runs the main script, which is then
     # already imported in the server instead of costing every worker 0.3 s.
     ctx.set_forkserver_preload(["__main__", "monitor.parse"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    line = lifeline.child_end()  # the workers die with this process, even on kill -9
+    return ProcessPoolExecutor(workers, ctx, initializer=lifeline.die_with_parent, initargs=(line,))
 
 
 class Poller:

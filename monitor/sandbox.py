@@ -8,7 +8,8 @@ ours that hands it queued jobs one at a time and waits for the answer at most
 ``timeout`` seconds, counted from when the worker receives the job.  Memory is
 capped with ``RLIMIT_AS`` (address space, not RSS) set in each worker at start,
 so an oversized allocation raises ``MemoryError`` inside the job.  A worker
-that timed out, crashed or ran out of memory is killed and replaced.
+that timed out, crashed or ran out of memory is killed and replaced.  Workers
+die with the process that made the sandbox, even on ``kill -9`` (monitor.lifeline).
 
 Processes and threads start on the first :meth:`Sandbox.submit`, so a poll
 that never extracts pays nothing.  The forkserver is one per interpreter and
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from monitor import lifeline
 from monitor.errors import SandboxError
 
 T = TypeVar("T")
@@ -60,8 +62,12 @@ class SandboxCrashed(SandboxError):
     by the kernel), or the sandbox was closed under it."""
 
 
-def _worker_main(conn: Connection, memory_mb: int, preload: Sequence[str]) -> None:
-    """A worker process: run jobs from ``conn`` until the parent closes it."""
+def _worker_main(
+    conn: Connection, memory_mb: int, preload: Sequence[str], line: Connection
+) -> None:
+    """A worker process: run jobs from ``conn`` until the parent closes it,
+    and end with the parent even in the middle of a job (``line``)."""
+    lifeline.die_with_parent(line)  # before the memory limit: it may start a thread
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     for name in preload:
         importlib.import_module(name)
@@ -259,7 +265,9 @@ class Sandbox:
     def _start_worker(self, slot: _Slot) -> None:
         conn, child = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
-            target=_worker_main, args=(child, self.memory_mb, self.preload), daemon=True
+            target=_worker_main,
+            args=(child, self.memory_mb, self.preload, lifeline.child_end()),
+            daemon=True,
         )
         try:
             proc.start()
