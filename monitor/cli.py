@@ -16,12 +16,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from monitor import __version__, schedule
-from monitor.config import Config, config_path, load_config, redact_url
+from monitor.config import Config, config_path, load_config
 from monitor.errors import ConfigError, MonitorError
 from monitor.fetch import Fetcher, FetchPolicy
 from monitor.logfmt import FORMATS, setup_logging
 from monitor.pages import PageSettings
 from monitor.pipeline import Poller, PollReport, utcnow
+from monitor.redact import redact_url
 from monitor.store import BatchStats, FeedSpec, Store
 from monitor.tagstore import TopicSpec
 

@@ -6,7 +6,7 @@ Datasette (the pinned 0.65 line) runs in this process, through its own
 - our metadata (``datasette/metadata.yml`` beside the config file, or
   ``--metadata``): titles and descriptions, sorts, facets, search, hidden
   tables and the canned queries;
-- our plugin (:mod:`monitor.datasette_plugin`) and templates
+- our plugins (:mod:`monitor.datasette_plugin`, :mod:`monitor.datasette_search`) and templates
   (``monitor/datasette/templates``): topic-language search, the topic facet,
   the item page and Atom feeds.
 
@@ -124,10 +124,12 @@ def register_plugin() -> None:
     """Our hooks, registered with Datasette's plugin manager in this process."""
     from datasette.plugins import pm
 
-    from monitor import datasette_plugin
+    from monitor import datasette_plugin, datasette_search
 
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="news-monitor")
+    if not pm.is_registered(datasette_search):
+        pm.register(datasette_search, name="news-monitor-search")
 
 
 def build_datasette(argv: Sequence[str]) -> Any:

@@ -45,6 +45,7 @@ def cmd_topics_test(config: Config, args: argparse.Namespace) -> int:
     """What a query would have matched in the archive, before it is saved."""
     from monitor.cli import opened_store
     from monitor.query import Document, QueryError, parse
+    from monitor.snippet import snippet as passage
 
     try:
         query = parse(args.query)
@@ -77,16 +78,8 @@ def cmd_topics_test(config: Config, args: argparse.Namespace) -> int:
         print(f"{len(hits)} item(s) match{span}")
         for source, n in per_source.most_common():
             print(f"  {n:5d}  {source}")
-        fts = query.to_fts5() if query.fts_fields_only else None
         for row in sorted(hits, key=lambda r: r[7], reverse=True)[: args.limit]:
-            snippet = row[1]
-            if fts:
-                found = store.db.execute(
-                    "SELECT snippet(items_fts, -1, '[', ']', '…', 16) FROM items_fts"
-                    " WHERE items_fts MATCH ? AND rowid = ?",
-                    [fts, row[0]],
-                ).fetchone()
-                snippet = found[0] if found else snippet
+            snippet = passage(query.node, row[1], row[2], width=16) or row[1]
             print(f"- #{row[0]} {row[7][:10] or '          '} {row[1][:80]}")
             print(f"    {' '.join(str(snippet).split())[:200]}")
     return 0

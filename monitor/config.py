@@ -35,6 +35,7 @@ from monitor.config_notify import (
     WebhookConfig,
 )
 from monitor.errors import ConfigError
+from monitor.redact import redact_url
 from monitor.stories import StoryParams
 from monitor.units import Duration, Size, parse_duration, parse_size
 
@@ -45,17 +46,6 @@ USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
 
 
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
-
-
-def redact_url(url: str) -> str:
-    """The URL with any ``user:password@`` replaced by ``***@``, for logs and the database."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
 
 
 def _url_identity(url: str) -> str:

@@ -3,13 +3,8 @@
 
 What it adds to plain Datasette:
 
-- **Search in the topic language.**  Datasette's search box wraps the query in
-  the SQL function ``escape_fts``; on our connections that function is
-  :func:`topic_fts`, which translates a topic query (``al-Qassam``,
-  ``Netanyahu -Gallant``, ``title:Amnesty``, …) into the FTS5 expression the
-  topics use.  A query that is not valid in the topic language falls back to
-  Datasette's own escaping (every word searched as a plain term).
-  ``?_searchmode=raw`` still takes raw FTS5, such as ``topics.fts_query``.
+- **Search in the topic language**, with linear-time snippets: a plugin
+  module of its own, :mod:`monitor.datasette_search`.
 - **A topic facet and filter on items**: ``?_topic=NAME`` keeps the items that
   matched the topic, and the facet counts the topics of the rows shown.
 - **The item page**: the ``items`` row page shows the clean text as
@@ -30,7 +25,6 @@ ever put in an ``href``.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
@@ -40,12 +34,13 @@ from xml.etree import ElementTree as ET
 from datasette import hookimpl as _hookimpl
 from datasette.facets import Facet
 from datasette.filters import FilterArguments
-from datasette.utils import escape_fts as _datasette_escape_fts
-from datasette.utils import path_with_added_args, path_with_removed_args, urlsafe_components
+from datasette.utils import (
+    path_with_added_args,
+    path_with_removed_args,
+    urlsafe_components,
+)
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
-
-from monitor.query import QueryError, parse
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,23 +58,6 @@ ATOM_COLUMNS = frozenset({"atom_id", "atom_title", "atom_updated"})
 # Characters XML 1.0 cannot carry, even escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MARK = re.compile(r"\[([^\[\]]{1,200})\]")
-
-
-# -- search ---------------------------------------------------------------
-def topic_fts(query: str | None) -> str:
-    """A search-box query in the topic language, as an FTS5 MATCH expression."""
-    if not query or not query.strip():
-        return '""'  # matches nothing, where an empty MATCH would be an error
-    try:
-        return parse(query).to_fts5()
-    except QueryError:
-        return str(_datasette_escape_fts(query))
-
-
-@hookimpl_last  # after Datasette's own, so that ours is the escape_fts that stays
-def prepare_connection(conn: sqlite3.Connection) -> None:
-    conn.create_function("escape_fts", 1, topic_fts, deterministic=True)
-    conn.create_function("topic_fts", 1, topic_fts, deterministic=True)
 
 
 # -- the topic filter and facet on items ------------------------------------

@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 from trafilatura.settings import Extractor
 from trafilatura.utils import decode_file
 
+from monitor import limits
 from monitor.normalize import canonical_url, clean_text, clean_title, html_to_text
 
 # Where a page's own canonical URL is looked for (the head, generously).
@@ -252,15 +253,16 @@ def extract_article(
         author = ""
 
     def article(text: str, method: str, notes: list[str]) -> Article:
+        text, cut_note = limits.cut("page text", text, limits.MAX_TEXT)
         return Article(
             text,
-            title=title,
-            author=clean_title(author) or None,
+            title=title[: limits.MAX_TITLE] if title else None,
+            author=clean_title(author[: limits.MAX_AUTHOR]) or None,
             published=_date(page.get("published")),
             canonical_url=canonical_url(page.get("canonical") or page.get("url") or url, url),
             site_name=clean_title(page.get("site_name", "")) or None,
             method=method,
-            note="; ".join(notes),
+            note="; ".join(filter(None, [*notes, cut_note])),
         )
 
     notes: list[str] = []

@@ -55,6 +55,7 @@ from monitor.netguard import (
     os_failure,
     timed_out,
 )
+from monitor.redact import redact_text, redact_url
 
 __all__ = [
     "FEED_ACCEPT",
@@ -212,6 +213,11 @@ class Fetcher:
         ``permanent_url`` is set only if every hop was 301 or 308.  The deadline
         starts once the first hop holds its host slot: queueing politely behind other
         requests to the same host is not a timeout.
+
+        Credentials in ``url`` (``user:pass@``) are sent as Basic auth to its host;
+        a redirect is followed without any userinfo its Location adds (see
+        _redirect_target), so none ends up in ``final_url`` or ``permanent_url``.
+        Error messages show URLs redacted (:mod:`monitor.redact`): they are stored.
         """
         headers = [*self._headers, (b"Accept", _latin1(accept))]
         if validators is not None and validators.etag:
@@ -254,7 +260,7 @@ class Fetcher:
                 if len(hops) >= self.policy.max_redirects:
                     loop = str(target) in hops or target == _parse_url(url, url)
                     detail = "redirect loop" if loop else f"more than {len(hops)} redirects"
-                    raise TooManyRedirects(url, f"{detail} (next: {target})")
+                    raise TooManyRedirects(url, f"{detail} (next: {redact_url(str(target))})")
                 hops.append(str(target))
                 permanent = permanent and status in (301, 308)
                 current = target
@@ -404,24 +410,39 @@ def _parse_url(url: str, text: str | httpx.URL) -> httpx.URL:
     try:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, TypeError, ValueError) as e:
-        raise ProtocolFailed(url, f"invalid URL {str(text)!r}: {e}") from e
+        shown, why = redact_url(str(text)), redact_text(str(e))
+        raise ProtocolFailed(url, f"invalid URL {shown!r}: {why}") from e
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ProtocolFailed(url, f"unsupported URL {str(parsed)!r}: only http(s) is fetched")
+        shown = redact_url(str(parsed))
+        raise ProtocolFailed(url, f"unsupported URL {shown!r}: only http(s) is fetched")
     return parsed
 
 
 def _redirect_target(url: str, current: httpx.URL, location: str) -> httpx.URL:
+    """The next hop.  It keeps userinfo only when it is the current hop's own,
+    going to the same host (a relative Location inherits it): credentials never
+    follow a redirect to another host, and a server cannot hand out new ones.
+    Userinfo a Location adds is dropped, as httpx does (it never sends it): the
+    hop is still followed, without it, and the URL recorded has none, so no
+    credentials reach the database as the feed's moved URL (HARDENING.md)."""
     try:
         joined = current.join(location.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as e:
-        raise ProtocolFailed(url, f"invalid redirect Location {location!r}") from e
-    return _parse_url(url, joined)
+        shown = redact_url(location)
+        raise ProtocolFailed(url, f"invalid redirect Location {shown!r}") from e
+    target = _parse_url(url, joined)
+    if target.userinfo and (
+        target.userinfo != current.userinfo
+        or (target.host, target.port) != (current.host, current.port)
+    ):
+        target = target.copy_with(username=None, password=None)
+    return target
 
 
 @contextlib.contextmanager
 def _translated(url: str, hop: httpx.URL | None) -> Iterator[None]:
     """Translate every third-party exception of one hop (None: the first) to a FetchError."""
-    where = "" if hop is None else f" (at redirect hop {hop})"
+    where = "" if hop is None else f" (at redirect hop {redact_url(str(hop))})"
     try:
         yield
     except FetchError:
@@ -435,9 +456,9 @@ def _translated(url: str, hop: httpx.URL | None) -> Iterator[None]:
         failure = os_failure(e.__cause__ if not isinstance(e, OSError) else e)
         raise failure.kind(url, failure.detail + where) from e
     except (httpcore.ProtocolError, httpcore.UnsupportedProtocol, httpx.HTTPError) as e:
-        raise ProtocolFailed(url, f"{str(e) or type(e).__name__}{where}") from e
+        raise ProtocolFailed(url, f"{redact_text(str(e)) or type(e).__name__}{where}") from e
     except (httpx.InvalidURL, httpx.StreamError, UnicodeError) as e:
-        raise ProtocolFailed(url, f"{str(e) or type(e).__name__}{where}") from e
+        raise ProtocolFailed(url, f"{redact_text(str(e)) or type(e).__name__}{where}") from e
 
 
 _DELTA = re.compile(r"[+-]?\d+(\.\d+)?")

@@ -132,3 +132,38 @@ def tokens(text: str) -> list[str]:
         return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split()
     fast = _fast_tokens(text)
     return _slow_tokens(text) if fast is None else fast
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of :func:`tokens`, each with its ``[start, end)`` in ``text``
+    (for highlighting).  Linear in the text: ASCII by one regex scan; other
+    text is folded character by character only inside its non-ASCII runs."""
+    if text.isascii():
+        return [(m.group().lower(), m.start(), m.end()) for m in _ASCII_WORD.finditer(text)]
+    pieces: list[str] = []
+    origin: list[int] = []  # origin[i]: where folded character i came from
+    pos = 0
+    for run in _NON_ASCII.finditer(text):
+        start, end = run.span()
+        pieces.append(text[pos:start])
+        origin.extend(range(pos, start))
+        missing = {c for c in run.group() if ord(c) not in _FOLD}
+        if missing:
+            _learn(missing)
+        for i in range(start, end):
+            fold = _FOLD[ord(text[i])]
+            pieces.append(fold)
+            origin.extend([i] * len(fold))
+        pos = end
+    pieces.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    # Lower-casing as bytes changes only ASCII letters, so lengths (and origin) hold.
+    folded = (
+        "".join(pieces).encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    )
+    return [
+        (m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in _TOKEN.finditer(folded)
+    ]

@@ -12,6 +12,10 @@ ms=120``, or ``{"ts": …, "level": "info", "event": "poll", "feed": "Amnesty UK
 parsed into fields too; any other message becomes a ``msg`` field.  Values
 with spaces, quotes or ``=`` are quoted, and newlines and other control
 characters are escaped, so an event is always exactly one line.
+
+Every URL in a line is redacted (:func:`monitor.redact.redact_text`): a feed's
+``?api_key=`` or a redirect's ``user:pass@`` never reaches the log, whichever
+field, message or traceback names it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import sys
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
+
+from monitor.redact import redact_text
 
 FORMATS = ("kv", "json")
 _FIELDS_ATTR = "monitor_fields"
@@ -42,8 +48,14 @@ def event(logger: logging.Logger, name: str, level: int = logging.INFO, /, **fie
     """Log one event with its fields (see the module docstring)."""
     if not logger.isEnabledFor(level):
         return
-    data = {"event": name, **fields}
+    # Redacted here, not only by our formatters: the record's message reaches
+    # every handler (pytest's capture, a handler a library adds).
+    data = {"event": name, **{k: _redacted(v) for k, v in fields.items()}}
     logger.log(level, "%s", render_kv(data), extra={_FIELDS_ATTR: data})
+
+
+def _redacted(value: Any) -> Any:
+    return redact_text(value) if isinstance(value, str) else value
 
 
 def quote(value: Any) -> str:
@@ -131,7 +143,7 @@ def _fields(record: logging.LogRecord) -> dict[str, Any]:
 def _line(record: logging.LogRecord) -> dict[str, Any]:
     line: dict[str, Any] = {"ts": _timestamp(record), "level": record.levelname.lower()}
     for key, value in _fields(record).items():
-        line[key + "_" if key in ("ts", "level") else key] = value
+        line[key + "_" if key in ("ts", "level") else key] = _redacted(value)
     return line
 
 

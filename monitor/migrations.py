@@ -6,6 +6,9 @@ names are part of the public contract (people query them in Datasette).
 
 from __future__ import annotations
 
+import secrets
+from datetime import UTC, datetime
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -375,3 +378,82 @@ def m010_outbox_guards(db: Database) -> None:
     # Sightings by item (who else carried it: notifications, stories, the item
     # page); the unique index leads with feed_id and cannot serve these.
     db.execute("CREATE INDEX sightings_item ON sightings(item_id)")
+
+
+@migrations()
+def m011_browse_indexes(db: Database) -> None:
+    """Indexes for browsing the archive (issue 11, defect 6): no page or canned
+    query of ``monitor serve`` reads every item (tests/test_serve_queries.py).
+
+    - ``items_feed``: a feed's items.  The "feed health" query counts them per
+      feed, and so do a feed's row page and the items table's feed facet; each
+      read the whole table.  ``page_status`` comes second because the page
+      fetcher asks for one feed's pending pages: with ``feed_id`` alone the
+      planner would walk all of that feed's items instead of the few pending.
+    - ``items_duplicate_of``: the copies of an item, which its page lists (and
+      Datasette's row page counts).  Partial: most items are no copy."""
+    db.execute("CREATE INDEX items_feed ON items(feed_id, page_status)")
+    db.execute(
+        "CREATE INDEX items_duplicate_of ON items(duplicate_of) WHERE duplicate_of IS NOT NULL"
+    )
+
+
+@migrations()
+def m012_no_secrets_in_urls(db: Database) -> None:
+    """Secrets out of stored URLs, and a keyed ``channels.target_key``
+    (issue 11, defect 8; the rule is :mod:`monitor.redact`).
+
+    - ``salts``: one random salt per database, made here once.
+      ``channels.target_key`` was a plain SHA-256 of the full webhook URL, so a
+      guessed token could be checked offline; it becomes HMAC-SHA256(salt, that
+      SHA-256), re-keyed in place, so every channel keeps its state (a 410's
+      disabling) and no plain hash is left, not even of removed channels.
+    - Feed URLs, the poll log, errors and operator notices stored before are
+      redacted.  A feed whose stored URL held a secret (a permanent redirect
+      to ``user:pass@`` or ``?token=``) goes back to its configured URL, which
+      the worker fetches with its secret from the config, in memory only."""
+    from monitor.redact import has_secrets, keyed_digest, redact_text, redact_url
+
+    db.execute("""
+        CREATE TABLE salts (
+            name TEXT PRIMARY KEY,
+            salt TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""")
+    salt = secrets.token_hex(32)
+    created = datetime.now(UTC).isoformat(timespec="seconds")  # as normalize.iso writes it
+    # The name is OutboxStore's TARGET_SALT.
+    db.execute("INSERT INTO salts VALUES ('channels.target_key', ?, ?)", [salt, created])
+    conn = db.conn
+    conn.create_function("m012_key", 1, lambda v: keyed_digest(salt, v), deterministic=True)
+    conn.create_function("m012_url", 1, redact_url, deterministic=True)
+    conn.create_function("m012_text", 1, redact_text, deterministic=True)
+    db.execute("UPDATE channels SET target_key = m012_key(target_key) WHERE target_key IS NOT NULL")
+    rows = db.execute("SELECT id, url, config_url, site_url, last_error FROM feeds").fetchall()
+    for feed_id, url, config_url, site_url, error in rows:
+        shown = redact_url(config_url)
+        db.execute(
+            "UPDATE feeds SET url = ?, config_url = ?, site_url = ?, last_error = ? WHERE id = ?",
+            [
+                shown if has_secrets(url) else url,
+                shown,
+                site_url and redact_url(site_url),
+                error and redact_text(error),
+                feed_id,
+            ],
+        )
+    db.execute("UPDATE fetches SET url = m012_url(url) WHERE instr(url, '@') OR instr(url, '=')")
+    db.execute("UPDATE fetches SET error = m012_text(error) WHERE error LIKE '%://%'")
+    db.execute(
+        "UPDATE outbox SET payload = m012_text(payload)"
+        " WHERE event IN ('feed.failing', 'feed.recovered')"
+    )
+    db.execute("UPDATE items SET page_error = m012_text(page_error) WHERE page_error LIKE '%://%'")
+
+
+@migrations()
+def m013_item_notes(db: Database) -> None:
+    """``items.notes``: what was cut or set aside from the source (a field over
+    its cap, a date out of range), so a cut text is never mistaken for the
+    whole article (monitor.limits)."""
+    db.execute("ALTER TABLE items ADD COLUMN notes TEXT")

@@ -67,6 +67,8 @@ class Entry:
     # Finds same-text copies under other URLs (None for short texts); computed
     # in the parse workers, off the main thread.
     text_key: str | None = None
+    # What was cut or set aside (monitor.limits): stored in items.notes.
+    notes: str | None = None
 
 
 @dataclass(frozen=True)

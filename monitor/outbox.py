@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import uuid
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +28,7 @@ from sqlite_utils import Database
 
 from monitor import events
 from monitor.normalize import iso
+from monitor.redact import keyed_digest
 from monitor.sqlbits import in_chunks
 
 
@@ -38,9 +41,15 @@ class ChannelSpec:
     target: str  # a URL with credentials redacted, or the recipients
     topics: tuple[str, ...] = ()
     operator: bool = False
-    # A hash of the full target (a webhook URL's path may hold a token that
-    # ``target`` does not show): a new one clears a 410's disabling.
+    # The SHA-256 of the full target (a webhook URL's path may hold a token that
+    # ``target`` does not show), in memory only: ``channels.target_key`` keeps it
+    # keyed with the database's salt (see OutboxStore.sync_channels).  A new one
+    # clears a 410's disabling.
     key: str = ""
+
+
+# The row of ``salts`` whose salt keys ``channels.target_key`` (migration m012).
+TARGET_SALT = "channels.target_key"
 
 
 @dataclass(frozen=True)
@@ -62,11 +71,21 @@ class OutboxStore:
     db: Database
     browse_url: str = "http://127.0.0.1:8001/monitor"
 
+    def _tx(self) -> AbstractContextManager[None]:
+        raise NotImplementedError  # Store._tx: BEGIN IMMEDIATE
+
     def sync_channels(self, specs: Sequence[ChannelSpec], now: datetime) -> None:
         """Mirror the configured channels; one no longer configured is made
-        inactive (its outbox rows stay, and stay unsent)."""
+        inactive (its outbox rows stay, and stay unsent).
+
+        ``target_key`` is HMAC-SHA256(salt, SHA-256 of the full target), with
+        this database's random salt: a plain hash of a webhook URL would let
+        anyone who sees the ``channels`` table check a guessed token offline.
+        (It is keyed over the SHA-256, which ChannelSpec carries, so that
+        migration m012 could re-key the old plain hashes in place.)"""
         stamp = iso(now)
-        with self.db.atomic():
+        with self._tx():
+            salt = self._target_salt(now)
             for spec in specs:
                 self.db.execute(
                     "INSERT INTO channels (name, kind, target, target_key, topics, operator,"
@@ -83,7 +102,9 @@ class OutboxStore:
                         spec.name,
                         spec.kind,
                         spec.target,
-                        spec.key or hashlib.sha256(spec.target.encode()).hexdigest(),
+                        keyed_digest(
+                            salt, spec.key or hashlib.sha256(spec.target.encode()).hexdigest()
+                        ),
                         json.dumps(list(spec.topics)),
                         int(spec.operator),
                         stamp,
@@ -96,6 +117,19 @@ class OutboxStore:
                 f" AND name NOT IN ({marks})",
                 [stamp, *names],
             )
+
+    def _target_salt(self, now: datetime) -> str:
+        """The salt of ``target_key``, made by migration m012.  Made anew should
+        the row be gone (deleted by hand): every channel's target then counts as
+        new once, so a 410's disabling is forgotten and the 410 comes back."""
+        row = self.db.execute("SELECT salt FROM salts WHERE name = ?", [TARGET_SALT]).fetchone()
+        if row is None:
+            self.db.execute(
+                "INSERT INTO salts (name, salt, created) VALUES (?, ?, ?)",
+                [TARGET_SALT, secrets.token_hex(32), iso(now)],
+            )
+            return self._target_salt(now)
+        return str(row[0])
 
     def enqueue(
         self,
@@ -251,7 +285,7 @@ class OutboxStore:
         """The outcome of one attempt: ``delivered``, ``pending`` (with the next
         attempt's time), ``failed`` (gave up) or ``cancelled``."""
         stamp = iso(now)
-        with self.db.atomic():
+        with self._tx():
             self.db.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_attempt = ?, last_status = ?,"
                 " last_error = ?, state = ?, next_attempt = ?,"
@@ -266,7 +300,7 @@ class OutboxStore:
         """Stop sending to ``name`` (a 410 Gone): its pending messages are
         cancelled with the reason.  Returns how many were cancelled."""
         stamp = iso(now)
-        with self.db.atomic():
+        with self._tx():
             self.db.execute(
                 "UPDATE channels SET disabled = ?, disabled_reason = ?, updated = ? WHERE name = ?",
                 [stamp, reason, stamp, name],

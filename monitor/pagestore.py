@@ -7,13 +7,13 @@ import gzip
 import hashlib
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from monitor import boilerplate
+from monitor import boilerplate, limits
 from monitor.dedupe import text_key
 from monitor.model import SeedDocument
 from monitor.normalize import canonical_url, content_hash, iso
@@ -63,6 +63,18 @@ class BatchStats:
     matched: int = 0  # topic matches added
 
 
+def _bounded(doc: SeedDocument, now: datetime) -> tuple[SeedDocument, str | None]:
+    """A seed document within the limits of :mod:`monitor.limits`, and the note."""
+    title, title_note = limits.cut("title", doc.title, limits.MAX_TITLE)
+    author, author_note = limits.cut_optional("author", doc.author, limits.MAX_AUTHOR)
+    text, text_note = limits.cut("text", doc.text, limits.MAX_TEXT)
+    published, date_note = limits.plausible("published", doc.published, None, now)
+    notes = limits.join(title_note, author_note, text_note, date_note)
+    if notes is None:
+        return doc, None
+    return replace(doc, title=title, author=author, text=text, published=published), notes
+
+
 class PageStore:
     """Items that do not come from a feed poll: seed captures and article pages."""
 
@@ -97,6 +109,7 @@ class PageStore:
         with self._tx():
             for doc in docs:
                 seen += 1
+                doc, notes = _bounded(doc, now)
                 digest = content_hash(doc.title, doc.text)
                 row = self.db.execute(
                     "SELECT id, content_hash FROM items WHERE source = 'seed'"
@@ -108,8 +121,8 @@ class PageStore:
                     cur = self.db.execute(
                         "INSERT INTO items (source, seed_file, entry_id, title, author,"
                         " published, text, content_hash, first_seen, last_changed,"
-                        " feed_text, extraction, text_hash) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?,"
-                        " ?, ?, ?, 'capture', ?)",
+                        " feed_text, extraction, text_hash, notes) VALUES ('seed', ?, ?, ?, ?, ?,"
+                        " ?, ?, ?, ?, ?, 'capture', ?, ?)",
                         [
                             doc.seed_file,
                             doc.entry_id,
@@ -118,6 +131,7 @@ class PageStore:
                             stamp,
                             doc.text,
                             text_key(doc.text),
+                            notes,
                         ],
                     )
                     touched.append(int(cur.lastrowid or 0))
@@ -125,8 +139,9 @@ class PageStore:
                 elif row[1] != digest:
                     self.db.execute(
                         "UPDATE items SET title = ?, author = ?, published = ?, text = ?,"
-                        " content_hash = ?, last_changed = ?, text_hash = ? WHERE id = ?",
-                        [*values, stamp, text_key(doc.text), row[0]],
+                        " content_hash = ?, last_changed = ?, text_hash = ?, notes = ?"
+                        " WHERE id = ?",
+                        [*values, stamp, text_key(doc.text), notes, row[0]],
                     )
                     touched.append(row[0])
                     changed += 1
@@ -222,6 +237,10 @@ class PageStore:
                 note = "the page text is the same as another article's: consent wall or paywall"
             if removed:
                 note = "; ".join(filter(None, [note, f"{len(removed)} boilerplate lines removed"]))
+            published, date_note = limits.plausible(
+                "page published", article.published, None, result.fetched
+            )
+            note = limits.join(note, date_note) or ""
             declared = article.canonical_url
             if boilerplate.site_host(declared) != boilerplate.site_host(fetched_url):
                 declared = None  # a canonical on another site is not believed
@@ -241,7 +260,7 @@ class PageStore:
                     article.site_name,
                     page_hash,
                     article.author,
-                    iso(article.published),
+                    iso(published),
                     job.item_id,
                 ],
             )

@@ -20,6 +20,7 @@ from typing import Any
 
 import feedparser
 
+from monitor import limits
 from monitor.dedupe import text_key
 from monitor.errors import NotAFeed, ParseError
 from monitor.model import Entry, ParsedFeed
@@ -69,7 +70,7 @@ def _struct_to_dt(value: Any) -> datetime | None:
         return None
     try:
         return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
-    except (OverflowError, ValueError, TypeError):
+    except (OverflowError, ValueError, TypeError, OSError):  # year 0, -1, 10000 …
         return None
 
 
@@ -127,8 +128,11 @@ def entry_keys(raw_entries: list[Mapping[str, Any]], base: str | None) -> list[s
     return keys
 
 
-def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
-    """Parse one feed body.
+def parse_feed(
+    body: bytes, headers: Mapping[str, str], url: str, now: datetime | None = None
+) -> ParsedFeed:
+    """Parse one feed body.  ``now`` (when the body was fetched) bounds the
+    dates believed (:func:`monitor.limits.plausible`).
 
     Raises :class:`NotAFeed` for a body that is not a feed (HTML page, JSON,
     empty) and :class:`ParseError` when nothing can be recovered or the body
@@ -179,7 +183,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
         if key in seen:  # literally the same entry twice in one body
             continue
         seen.add(key)
-        entries.append(_entry(key, raw, base))
+        entries.append(_entry(key, raw, base, now))
     ttl = str(feed_info.get("ttl") or "").strip()
     return ParsedFeed(
         title=clean_title(str(feed_info.get("title") or "")) or None,
@@ -193,27 +197,64 @@ def parse_feed(body: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed:
     )
 
 
-def _entry(key: str, raw: Mapping[str, Any], base: str) -> Entry:
+def _entry(key: str, raw: Mapping[str, Any], base: str, now: datetime | None) -> Entry:
     link = safe_link(raw.get("link"), base)
-    fragment = _entry_html(raw)
+    whole = _entry_html(raw)
+    # Cut before any parsing, so a 9 MB entry costs no more than a large one.
+    fragment = whole[: limits.MAX_ENTRY_HTML]
     if _is_html(raw):
         content_html = sanitize_html(fragment, link or base)
         text = html_to_text(fragment)
     else:
         text = clean_text(fragment)
         content_html = sanitize_html(fragment.replace("<", "&lt;"), None)
-    title = clean_title(str(raw.get("title") or ""))
-    author = clean_title(str(raw.get("author") or "")) or None
+    raw_title = str(raw.get("title") or "")
+    raw_author = str(raw.get("author") or "")
+    title, title_note = limits.cut(
+        "title", clean_title(raw_title[: 4 * limits.MAX_TITLE]), limits.MAX_TITLE,
+        total=len(raw_title),
+    )  # fmt: skip
+    author, author_note = limits.cut_optional(
+        "author",
+        clean_title(raw_author[: 4 * limits.MAX_AUTHOR]) or None,
+        limits.MAX_AUTHOR,
+        total=len(raw_author),
+    )
+    text, text_note = limits.cut("text", text, limits.MAX_TEXT)
+    if len(whole) > len(fragment):
+        text_note = limits.join(
+            f"entry content cut to {len(fragment):,} of {len(whole):,} characters before reading",
+            text_note,
+        )
+    content_html, html_note = limits.html_copy(content_html)
+    published, published_note = _date(raw, "published", now)
+    updated, updated_note = _date(raw, "updated", now)
     return Entry(
         entry_id=key[:2000],
         url=link,
         canonical_url=canonical_url(link),
         title=title,
         author=author,
-        published=_struct_to_dt(raw.get("published_parsed")),
-        updated=_struct_to_dt(_own(raw, "updated_parsed")),
+        published=published,
+        updated=updated,
         text=text,
         content_html=content_html,
         content_hash=content_hash(title, text),
         text_key=text_key(text),
+        notes=limits.join(
+            title_note, author_note, text_note, html_note, published_note, updated_note
+        ),
     )
+
+
+def _date(
+    raw: Mapping[str, Any], field: str, now: datetime | None
+) -> tuple[datetime | None, str | None]:
+    """The entry's ``published`` or ``updated`` date when it is believable
+    (see :mod:`monitor.limits`), and a note when the source gave one we do not use."""
+    source = raw.get(field) if field == "published" else _own(raw, field)
+    parsed = raw.get(f"{field}_parsed") if field == "published" else _own(raw, f"{field}_parsed")
+    value = _struct_to_dt(parsed)
+    if value is None:
+        return None, limits.unparsed(field, source)
+    return limits.plausible(field, value, source, now)

@@ -100,13 +100,16 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def parse_job(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed | ParseFailure:
-    """Runs in a worker process: parse, and turn failures into data."""
+def parse_job(
+    body: bytes, headers: dict[str, str], url: str, now: datetime | None = None
+) -> ParsedFeed | ParseFailure:
+    """Runs in a worker process: parse, and turn failures into data.  ``now``
+    is when the body was fetched (it bounds the dates believed)."""
     # Imported here: a poll where every feed answers 304 never needs feedparser.
     from monitor.parse import parse_feed
 
     try:
-        return parse_feed(body, headers, url)
+        return parse_feed(body, headers, url, now)
     except NotAFeed as e:
         return ParseFailure("not-a-feed", str(e))
     except ParseError as e:
@@ -377,10 +380,10 @@ class Poller:
                 if all(f.done() for f in self._pool_ready):
                     self.pooled += 1
                     return self._pool.submit(
-                        parse_job, result.body, result.headers, result.final_url
+                        parse_job, result.body, result.headers, result.final_url, started
                     )
             done: Future[ParsedFeed | ParseFailure] = Future()
-            done.set_result(parse_job(result.body, result.headers, result.final_url))
+            done.set_result(parse_job(result.body, result.headers, result.final_url, started))
             return done
         # 304, or a 200 whose body is byte-for-byte what we already processed.
         outcome = "not-modified" if result.status == 304 else "unchanged"

@@ -61,6 +61,8 @@ __all__ = [
     "QueryError",
     "Term",
     "parse",
+    "search",
+    "search_fts5",
     "tokens",
 ]
 
@@ -404,3 +406,33 @@ def parse(query: str) -> Query:
         what = ", ".join(f"'{t}'" for t in common) or "its terms"
         warnings.append(f"matches almost everything: it can match on {what} alone")
     return Query(query, node, tuple(warnings), _compile(node))
+
+
+def search(query: str) -> Node | None:
+    """A search box's query as a tree, the one rule for every place a visitor
+    types one (Datasette's search boxes, canned queries, snippets).
+
+    In the topic language when it parses and uses only indexed fields (as a
+    topic's query would); else its plain words, every distinct word required
+    (README: an invalid query "is searched as its plain words"), so that no
+    character the visitor typed can reach FTS5's syntax.  A repeated word is
+    searched once: an AND of one word a thousand times costs a thousand times
+    one.  None when there is no word at all."""
+    if query.strip():
+        try:
+            parsed = parse(query)
+            _to_fts(parsed.node)  # author:, feed:, url: have no column in the index
+            return parsed.node
+        except (QueryError, RecursionError):  # RecursionError: "((((…" past Python's stack
+            pass
+    words = tuple(Term(word) for word in dict.fromkeys(tokens(query)))
+    if not words:
+        return None
+    return words[0] if len(words) == 1 else And(words)
+
+
+def search_fts5(query: str) -> str:
+    """:func:`search` as an FTS5 MATCH expression that is always valid; one
+    that matches nothing (an empty phrase) when there is no word."""
+    node = search(query)
+    return '""' if node is None else _to_fts(node)

@@ -14,6 +14,7 @@ All timestamps are ISO 8601 UTC text.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
 import sqlite3
@@ -43,10 +44,24 @@ from monitor.model import Entry, FetchResult, ParsedFeed
 from monitor.normalize import iso
 from monitor.outbox import OutboxStore
 from monitor.pagestore import BatchStats, PageStore
+from monitor.redact import has_secrets, redact_text, redact_url
 from monitor.storystore import StoryStore
 from monitor.tagstore import TopicStore
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store"]
+
+# The configured URL of each feed whose URL holds a secret (``?api_key=...``), by
+# database file and feed name.  The database keeps only the redacted form
+# (HARDENING.md: "the database holds no secrets"), so the URL to fetch lives here,
+# in memory, for every Store of this process: the service's ticks open their own
+# Store and never sync the feeds (only the lock holder does, at start).
+_FETCH_URLS: dict[str, dict[str, str]] = {}
+
+
+def _shown(error: str | None) -> str | None:
+    """An error message as stored: any URL in it redacted (a redirect hop, a
+    Location, an exception's text may name one)."""
+    return None if error is None else redact_text(error)
 
 
 class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthStore, EntryLookup):
@@ -68,6 +83,9 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the database {path}: {e}") from e
         self._lock_fd: int | None = None
+        # Where this database's configured feed URLs are kept (see _FETCH_URLS).
+        memory = str(path) == ":memory:"
+        self._urls_key = f":memory:{id(self)}" if memory else str(self.path.resolve())
         self._matcher = None
         self._queries = {}
         self._topic_feeds = {}
@@ -75,6 +93,8 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
     def close(self) -> None:
         self.unlock()
         self.db.close()
+        if self._urls_key.startswith(":memory:"):  # gone with it (a file outlives its Store)
+            _FETCH_URLS.pop(self._urls_key, None)
 
     # -- the worker lock -------------------------------------------------
     def lock(self) -> None:
@@ -97,10 +117,32 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
 
     @contextmanager
     def _tx(self) -> Iterator[None]:
+        """One write transaction, started with ``BEGIN IMMEDIATE``; nested
+        calls become savepoints.
+
+        Why IMMEDIATE: a deferred ``BEGIN`` that reads first and writes later
+        cannot wait for the write lock.  When another connection (the delivery
+        thread, the heartbeat, a second process) commits in between, SQLite
+        answers "database is locked" at once, whatever the busy timeout, since
+        waiting could not make the reader's snapshot current.  Taking the
+        write lock up front makes the busy timeout apply."""
+        conn = self.db.conn
         try:
-            with self.db.atomic():
+            if conn.in_transaction:
+                with self.db.atomic():  # a savepoint inside the open transaction
+                    yield
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
         except (sqlite3.Error, OverflowError) as e:  # OverflowError: an int SQLite can't hold
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise StoreError(f"database write failed: {e}") from e
 
     @contextmanager
@@ -114,7 +156,13 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
         """Make the ``feeds`` table mirror the configuration.  A feed removed
         from the config is disabled, never deleted (its items keep their
         provenance).  A feed whose configured URL changed starts over at the
-        new URL; one moved by a permanent redirect keeps the moved URL."""
+        new URL; one moved by a permanent redirect keeps the moved URL.
+
+        ``url`` and ``config_url`` are stored redacted (:mod:`monitor.redact`):
+        a URL with ``?api_key=...`` is kept as ``?api_key=***``, and the real
+        one only in memory, for :meth:`feeds` and :meth:`feeds_due` of every
+        Store of this process on this database.  So a change of a secret's value
+        alone (a rotated key) is the same feed, not a new one."""
         known = {
             row[0]: (row[1], row[2], (row[3], row[4], row[5], row[6], row[7]))
             for row in self.db.execute(
@@ -122,11 +170,13 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                 " content_selector FROM feeds"
             )
         }
+        specs = list(specs)
         with self._tx():
             names = []
             for spec in specs:
                 names.append(spec.name)
                 row = known.get(spec.name)
+                shown = redact_url(spec.url)
                 settings = (
                     int(spec.enabled),
                     int(spec.interval),
@@ -139,16 +189,16 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                         "INSERT INTO feeds (name, url, config_url, enabled, interval_seconds,"
                         " fulltext, keep_html, content_selector, added)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [spec.name, spec.url, spec.url, *settings, iso(now)],
+                        [spec.name, shown, shown, *settings, iso(now)],
                     )
                     continue
                 feed_id, config_url, stored = row
-                if config_url != spec.url:
+                if config_url != shown:
                     self.db.execute(
                         "UPDATE feeds SET url = ?, config_url = ?, etag = NULL,"
                         " last_modified = NULL, body_hash = NULL, paused_reason = NULL,"
                         " next_poll = NULL, consecutive_failures = 0 WHERE id = ?",
-                        [spec.url, spec.url, feed_id],
+                        [shown, shown, feed_id],
                     )
                 if tuple(stored) != settings:
                     self.db.execute(
@@ -160,6 +210,18 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
             gone = [name for name in known if name not in configured]
             for name in gone:
                 self.db.execute("UPDATE feeds SET enabled = 0 WHERE name = ?", [name])
+        _FETCH_URLS[self._urls_key] = {s.name: s.url for s in specs if has_secrets(s.url)}
+
+    def _fetch_url(self, row: FeedRow) -> FeedRow:
+        """``row`` with the URL to fetch: the configured URL, secrets and all,
+        when the stored URL is its redacted form (not when a permanent redirect
+        has moved the feed elsewhere).  A process that never synced the feeds
+        fetches the redacted URL, and the feed fails visibly (a 401 or 403),
+        but no secret is ever read back from the database: it is not there."""
+        real = _FETCH_URLS.get(self._urls_key, {}).get(row.name)
+        if real is not None and row.url == redact_url(real):
+            return dataclasses.replace(row, url=real)
+        return row
 
     def feeds(self, names: Sequence[str] | None = None) -> list[FeedRow]:
         """Enabled feeds: those named (paused ones included: naming a feed is
@@ -171,7 +233,8 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
             params = list(names)
         else:
             sql += " AND paused_reason IS NULL"
-        return [_feed_row(r) for r in self.db.execute(sql + " ORDER BY id", params)]
+        rows = self.db.execute(sql + " ORDER BY id", params)
+        return [self._fetch_url(_feed_row(r)) for r in rows]
 
     def feeds_due(self, now: datetime) -> list[FeedRow]:
         """Enabled, unpaused feeds whose next poll time has come."""
@@ -180,7 +243,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
             " AND (next_poll IS NULL OR next_poll <= ?) ORDER BY next_poll, id",
             [iso(now)],
         )
-        return [_feed_row(r) for r in rows]
+        return [self._fetch_url(_feed_row(r)) for r in rows]
 
     def feed_health(self) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -212,7 +275,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                 [
                     iso(log.started),
                     log.status,
-                    log.error,
+                    _shown(log.error),
                     kind,
                     iso(log.started),
                     iso(next_poll),
@@ -260,11 +323,16 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                 sets["etag"] = result.headers.get("etag")
                 sets["last_modified"] = result.headers.get("last-modified")
                 sets["body_hash"] = body_hash
-            if result.permanent_url:
+            # A permanent redirect to a URL with a secret in it (a token, a
+            # pre-signed signature) is followed on every poll but never adopted:
+            # the database would hold the secret, and its redacted form cannot be
+            # fetched.  (Userinfo a redirect hands out is dropped by the fetcher.)
+            if result.permanent_url and not has_secrets(result.permanent_url):
                 sets["url"] = result.permanent_url
             if parsed is not None:
                 sets["title"] = parsed.title
-                sets["site_url"] = parsed.site_url
+                # A private feed may echo its own key in its links.
+                sets["site_url"] = parsed.site_url and redact_url(parsed.site_url)
                 sets["malformed"] = parsed.malformed
                 sets["ttl_minutes"] = parsed.ttl_minutes
                 sets["update_period_seconds"] = parsed.update_seconds
@@ -280,7 +348,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
             " new_items, changed_items, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 feed_id,
-                log.url,
+                redact_url(log.url),  # the fetched URL: the configured one, secrets and all
                 iso(log.started),
                 log.duration_ms,
                 log.status,
@@ -288,7 +356,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                 log.outcome,
                 stats.new,
                 stats.changed,
-                log.error,
+                _shown(log.error),
             ],
         )
 
@@ -367,8 +435,8 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                     "INSERT INTO items (source, feed_id, entry_id, url, canonical_url, title,"
                     " author, published, updated, text, feed_text, content_html, content_hash,"
                     " page_status, first_seen, last_changed, text_hash, duplicate_of,"
-                    " duplicate_reason) VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " ?, ?, ?, ?)",
+                    " duplicate_reason, notes) VALUES ('feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?, ?, ?, ?, ?, ?)",
                     [
                         feed.id,
                         entry.entry_id,
@@ -388,6 +456,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                         key,
                         copy_of,
                         "same text" if copy_of else None,
+                        entry.notes,
                     ],
                 )
                 if key and copy_of is None:  # the first copy of this text
@@ -410,7 +479,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                     " published = coalesce(?, published), updated = ?,"
                     " text = CASE WHEN extraction = 'feed' THEN ? ELSE text END, feed_text = ?,"
                     " content_html = ?, content_hash = ?, last_changed = ?,"
-                    " page_status = coalesce(?, page_status) WHERE id = ?",
+                    " page_status = coalesce(?, page_status), notes = ? WHERE id = ?",
                     [
                         entry.url,
                         entry.canonical_url,
@@ -424,6 +493,7 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                         entry.content_hash,
                         stamp,
                         page if entry.url else None,
+                        entry.notes,
                         item_id,
                     ],
                 )

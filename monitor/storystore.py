@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -50,9 +51,28 @@ def _when(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
 
+def _around(stamp: str, window: timedelta) -> tuple[str | None, str | None]:
+    """The window's ends around ``stamp``.  Dates are bounded where they come
+    in (monitor.limits); this only keeps an older stored date near the
+    calendar's ends from overflowing the arithmetic."""
+    when = _when(stamp)
+    try:
+        low = iso(when - window)
+    except OverflowError:
+        low = iso(datetime.min.replace(tzinfo=when.tzinfo))
+    try:
+        high = iso(when + window)
+    except OverflowError:
+        high = iso(datetime.max.replace(tzinfo=when.tzinfo))
+    return low, high
+
+
 class StoryStore:
     db: Database
     story_params: StoryParams = StoryParams()
+
+    def _tx(self) -> AbstractContextManager[None]:
+        raise NotImplementedError  # Store._tx: BEGIN IMMEDIATE
 
     def place_stories(self, item_ids: Sequence[int]) -> int:
         """Index the items' current texts and put each in a story when another
@@ -134,8 +154,7 @@ class StoryStore:
             [
                 tkey,
                 item_id,
-                iso(_when(when) - window),
-                iso(_when(when) + window),
+                *_around(when, window),
                 MAX_CANDIDATES,
             ],
         ).fetchall()
@@ -244,6 +263,6 @@ class StoryStore:
         row = self.db.execute("SELECT max(id) FROM items WHERE first_seen < ?", [cutoff]).fetchone()
         if row[0] is None:
             return 0
-        with self.db.atomic():
+        with self._tx():
             cur = self.db.execute("DELETE FROM story_bands WHERE item_id <= ?", [row[0]])
         return int(cur.rowcount)

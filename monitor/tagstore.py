@@ -4,8 +4,8 @@
 Tagging runs inside the transaction that stores the items, so an item and its
 matches are written together.  The matcher is the pure-Python one from
 :mod:`monitor.query`, which agrees exactly with the FTS5 index (a property
-test checks it); the snippet comes from FTS5's own ``snippet()``, so it shows
-what Datasette's search would show.
+test checks it); the snippet comes from :mod:`monitor.snippet`, which picks
+the passage as FTS5's ``snippet()`` would, in time linear in the text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from monitor.normalize import iso
+from monitor.snippet import snippet
 from monitor.sqlbits import in_chunks
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class TopicStore:
                     self.db.execute(
                         "INSERT INTO matches (item_id, topic, matched, snippet)"
                         " VALUES (?, ?, ?, ?)",
-                        [item_id, name, iso(now), self._snippet(item_id, name, title)],
+                        [item_id, name, iso(now), self._snippet(name, title, text)],
                     )
                     added += 1
                 stale = sorted((had - names) & set(self._queries))
@@ -177,18 +178,8 @@ class TopicStore:
                     )
         return added
 
-    def _snippet(self, item_id: int, name: str, title: str) -> str:
-        """FTS5's snippet, matched terms in [brackets]; the title when the
-        topic uses fields the index does not have."""
-        from monitor.query import QueryError
-
-        try:
-            fts = self._queries[name].to_fts5()
-        except QueryError:
-            return title
-        row = self.db.execute(
-            "SELECT snippet(items_fts, -1, '[', ']', '…', 24) FROM items_fts"
-            " WHERE items_fts MATCH ? AND rowid = ?",
-            [fts, item_id],
-        ).fetchone()
-        return str(row[0]) if row and row[0] else title
+    def _snippet(self, name: str, title: str, text: str) -> str:
+        """The matched passage, terms in [brackets] (linear in the text:
+        :mod:`monitor.snippet`); the title when the topic matched only on
+        fields outside the text (author:, feed:, url:)."""
+        return snippet(self._queries[name].node, title, text) or title

@@ -570,6 +570,50 @@ def test_credentials_in_the_url_are_sent_as_basic_auth(http_server: LoopbackServ
     assert http_server.requests[0].headers["authorization"] == expected
 
 
+def test_a_redirect_that_adds_credentials_is_followed_without_them(
+    http_server: LoopbackServer,
+) -> None:
+    """Userinfo in a Location is the server's, not ours: the hop is followed without
+    it (httpx never sends it either), and it is in no URL the result reports, so
+    none can be stored as the feed's moved URL (tests/test_redact.py)."""
+    feed = http_server.add("/feed.xml", FEED)
+    start = http_server.add(
+        "/old", status=301, redirect_to=f"http://user:pw@127.0.0.1:{http_server.port}/feed.xml"
+    )
+    with fetcher_for(http_server) as fetcher:
+        result = fetcher.fetch(start)
+    assert result.body == FEED
+    assert (result.final_url, result.permanent_url, result.redirects) == (feed, feed, (feed,))
+    assert "authorization" not in http_server.requests_to("/feed.xml")[0].headers
+
+
+def test_our_credentials_follow_a_redirect_only_on_their_host(http_server: LoopbackServer) -> None:
+    http_server.add("/private", redirect_to="/private.xml")
+    http_server.add("/private.xml", FEED)
+    http_server.add("/away", redirect_to=f"http://user:pw@localhost:{http_server.port}/feed.xml")
+    http_server.add("/feed.xml", FEED)
+    base = f"http://user:pw@127.0.0.1:{http_server.port}"
+    allow = (http_server.host_port, f"localhost:{http_server.port}")
+    with fetcher_for(http_server, allow_private=allow) as fetcher:
+        fetcher.fetch(f"{base}/private")
+        fetcher.fetch(f"{base}/away")
+    expected = "Basic " + base64.b64encode(b"user:pw").decode()
+    assert http_server.requests_to("/private.xml")[0].headers["authorization"] == expected
+    assert "authorization" not in http_server.requests_to("/feed.xml")[0].headers
+
+
+def test_error_messages_show_urls_redacted(http_server: LoopbackServer) -> None:
+    http_server.add("/x", redirect_to="ftp://user:pw@example.org/f?token=T")
+    http_server.add("/loop", redirect_to="/loop?api_key=K")
+    with fetcher_for(http_server) as fetcher:
+        with pytest.raises(ProtocolFailed) as unsupported:
+            fetcher.fetch(http_server.url("/x"))
+        with pytest.raises(TooManyRedirects) as loop:
+            fetcher.fetch(http_server.url("/loop"))
+    assert "'ftp://***@example.org/f?token=***'" in str(unsupported.value)
+    assert "api_key=***" in str(loop.value) and "=K" not in str(loop.value)
+
+
 def test_accept_types_refuses_before_reading_body(http_server: LoopbackServer) -> None:
     # The body trickles: reading it would end in a timeout, not this error.
     url = http_server.add("/doc.pdf", b"%PDF" * 100, content_type="application/pdf",

@@ -303,7 +303,10 @@ def test_boilerplate_recurring_on_a_site_is_learned_and_stripped(p: Pages) -> No
     p.feed("news", "/feed.xml", urls)
     p.poll()
     texts = [str(p.item(u)["text"]) for u in urls]
-    assert "become a member today" not in texts[-1]
+    # Pages are fetched two at a time, so which URL is stored last varies; the
+    # line is chrome once three pages have taught it, so the third and fourth
+    # pages stored lose it, whichever they are.
+    assert sum("become a member today" not in t for t in texts) >= 2
     learned = p.store.db.execute(
         "SELECT pages FROM boilerplate WHERE sample LIKE 'Support independent journalism%'"
     ).fetchone()
