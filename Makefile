@@ -45,6 +45,7 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/topics.py
 	$(BIN)/python bench/poll.py
 	$(BIN)/python bench/deliver.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/dedupe.py  # about an hour: 10k, 100k and 1M items, two modes
 
 clean:
