@@ -116,7 +116,10 @@ def _date(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    try:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+05:00 or 9999-12-31T23:00-05:00
+        return None
 
 
 _TAG = re.compile(r"<(meta|link)\b([^>]*)>", re.IGNORECASE)
@@ -260,7 +263,7 @@ def extract_article(
             author=clean_title(author[: limits.MAX_AUTHOR]) or None,
             published=_date(page.get("published")),
             canonical_url=canonical_url(page.get("canonical") or page.get("url") or url, url),
-            site_name=clean_title(page.get("site_name", "")) or None,
+            site_name=clean_title(page.get("site_name", "")[: limits.MAX_AUTHOR]) or None,
             method=method,
             note="; ".join(filter(None, [*notes, cut_note])),
         )

@@ -164,6 +164,11 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     folded = (
         "".join(pieces).encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
     )
-    return [
-        (m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in _TOKEN.finditer(folded)
-    ]
+    spans = []
+    for m in _TOKEN.finditer(folded):
+        end = origin[m.end() - 1] + 1
+        # Combining marks the fold drops still belong to the token ("cafe\u0301").
+        while end < len(text) and _FOLD.get(ord(text[end])) == "":
+            end += 1
+        spans.append((m.group(), origin[m.start()], end))
+    return spans

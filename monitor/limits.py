@@ -33,6 +33,11 @@ MAX_HTML = 1_000_000
 # 9 MB entry costs the parse worker no more than a large one.
 MAX_ENTRY_HTML = 4 * MAX_TEXT
 
+# A link (an entry's, a feed's site): a longer one is dropped, with a note.
+MAX_URL = 4_096
+# Error messages and extraction notes (they quote what a server sent).
+MAX_MESSAGE = 2_000
+
 # Dates we believe: none before 1900 (older archives are not news feeds), and
 # none more than two days ahead of the moment we saw them (time-zone slips and
 # scheduled posts stay inside that; a date further ahead would sort first forever).
@@ -43,17 +48,27 @@ FUTURE_SLACK = timedelta(days=2)
 def cut(field: str, value: str, limit: int, *, total: int = 0) -> tuple[str, str | None]:
     """``value`` cut to ``limit`` characters (at the last space before the
     limit when there is one nearby), and the note saying so, or None when it
-    fits.  ``total`` is the source's own length when ``value`` was already
-    shortened before cleaning (the note reports the larger)."""
-    if len(value) <= limit and total <= limit:
+    fits.  ``total``: the source's own length, when the source was already
+    shortened before it was cleaned into ``value`` (:func:`precut`)."""
+    if len(value) <= limit and not total:
         return value, None
-    total = max(total, len(value))
-    kept = value[:limit]
-    space = kept.rfind(" ", limit - 200)
-    if space > 0:
-        kept = kept[:space]
-    kept = kept.rstrip()
-    return kept, f"{field} cut to {len(kept):,} of {total:,} characters"
+    kept = value
+    if len(value) > limit:
+        kept = value[:limit]
+        space = kept.rfind(" ", limit - 200)
+        if space > 0:
+            kept = kept[:space]
+        kept = kept.rstrip()
+    return kept, f"{field} cut to {len(kept):,} of {max(total, len(value)):,} characters"
+
+
+def precut(raw: str, limit: int) -> tuple[str, int]:
+    """The start of ``raw`` worth cleaning for a field of ``limit`` characters
+    (cleaning a 9 MB title to keep 1,000 characters would cost for nothing),
+    and ``raw``'s length when it was shortened (else 0), for :func:`cut`."""
+    if len(raw) <= 4 * limit:
+        return raw, 0
+    return raw[: 4 * limit], len(raw)
 
 
 def cut_optional(
@@ -63,6 +78,21 @@ def cut_optional(
     if value is None:
         return None, None
     return cut(field, value, limit, total=total)
+
+
+def link(value: str | None) -> tuple[str | None, str | None]:
+    """``value`` when it is at most :data:`MAX_URL` characters; else None and
+    a note (a cut URL would point somewhere else)."""
+    if value is None or len(value) <= MAX_URL:
+        return value, None
+    return None, f"link dropped: {len(value):,} characters, over {MAX_URL:,}"
+
+
+def message(value: str | None) -> str | None:
+    """An error message or note, at most :data:`MAX_MESSAGE` characters."""
+    if value is None or len(value) <= MAX_MESSAGE:
+        return value
+    return value[: MAX_MESSAGE - 1] + "…"
 
 
 def html_copy(value: str) -> tuple[str, str | None]:

@@ -17,6 +17,7 @@ from monitor import boilerplate, limits
 from monitor.dedupe import text_key
 from monitor.model import SeedDocument
 from monitor.normalize import canonical_url, content_hash, iso
+from monitor.redact import redact_text
 from monitor.sqlbits import in_chunks
 
 if TYPE_CHECKING:  # the extractor's heavy imports are not needed to store results
@@ -198,7 +199,13 @@ class PageStore:
                 self.db.execute(
                     "UPDATE items SET text = feed_text, page_status = ?, page_fetched = ?,"
                     " page_error = ?, extraction = 'feed', extraction_note = ? WHERE id = ?",
-                    [result.status, stamp, result.error, note, job.item_id],
+                    [
+                        result.status,
+                        stamp,
+                        limits.message(result.error and redact_text(result.error)),
+                        limits.message(note),
+                        job.item_id,
+                    ],
                 )
                 self.place_stories([job.item_id])
                 self.tag([job.item_id], result.fetched)
@@ -254,9 +261,9 @@ class PageStore:
                     method,
                     text,
                     method,
-                    note or None,
+                    limits.message(note or None),
                     stamp,
-                    declared,
+                    limits.link(declared)[0],
                     article.site_name,
                     page_hash,
                     article.author,

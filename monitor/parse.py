@@ -174,7 +174,7 @@ def parse_feed(
         malformed = None
 
     feed_info = parsed.get("feed") or {}
-    site_url = safe_link(feed_info.get("link"), url)
+    site_url = limits.link(safe_link(feed_info.get("link"), url))[0]
     base = site_url or url
     keys = entry_keys(raw_entries, base)
     entries: list[Entry] = []
@@ -185,8 +185,9 @@ def parse_feed(
         seen.add(key)
         entries.append(_entry(key, raw, base, now))
     ttl = str(feed_info.get("ttl") or "").strip()
+    raw_title = limits.precut(str(feed_info.get("title") or ""), limits.MAX_TITLE)[0]
     return ParsedFeed(
-        title=clean_title(str(feed_info.get("title") or "")) or None,
+        title=limits.cut("feed title", clean_title(raw_title), limits.MAX_TITLE)[0] or None,
         site_url=site_url,
         entries=tuple(entries),
         malformed=malformed,
@@ -198,7 +199,7 @@ def parse_feed(
 
 
 def _entry(key: str, raw: Mapping[str, Any], base: str, now: datetime | None) -> Entry:
-    link = safe_link(raw.get("link"), base)
+    link, link_note = limits.link(safe_link(raw.get("link"), base))
     whole = _entry_html(raw)
     # Cut before any parsing, so a 9 MB entry costs no more than a large one.
     fragment = whole[: limits.MAX_ENTRY_HTML]
@@ -208,17 +209,13 @@ def _entry(key: str, raw: Mapping[str, Any], base: str, now: datetime | None) ->
     else:
         text = clean_text(fragment)
         content_html = sanitize_html(fragment.replace("<", "&lt;"), None)
-    raw_title = str(raw.get("title") or "")
-    raw_author = str(raw.get("author") or "")
+    raw_title, title_total = limits.precut(str(raw.get("title") or ""), limits.MAX_TITLE)
+    raw_author, author_total = limits.precut(str(raw.get("author") or ""), limits.MAX_AUTHOR)
     title, title_note = limits.cut(
-        "title", clean_title(raw_title[: 4 * limits.MAX_TITLE]), limits.MAX_TITLE,
-        total=len(raw_title),
-    )  # fmt: skip
+        "title", clean_title(raw_title), limits.MAX_TITLE, total=title_total
+    )
     author, author_note = limits.cut_optional(
-        "author",
-        clean_title(raw_author[: 4 * limits.MAX_AUTHOR]) or None,
-        limits.MAX_AUTHOR,
-        total=len(raw_author),
+        "author", clean_title(raw_author) or None, limits.MAX_AUTHOR, total=author_total
     )
     text, text_note = limits.cut("text", text, limits.MAX_TEXT)
     if len(whole) > len(fragment):
@@ -242,7 +239,7 @@ def _entry(key: str, raw: Mapping[str, Any], base: str, now: datetime | None) ->
         content_hash=content_hash(title, text),
         text_key=text_key(text),
         notes=limits.join(
-            title_note, author_note, text_note, html_note, published_note, updated_note
+            title_note, author_note, text_note, html_note, published_note, updated_note, link_note
         ),
     )
 

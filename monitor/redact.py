@@ -45,7 +45,7 @@ __all__ = [
 MASK = "***"
 
 # Parameter names that hold secrets, compared case-insensitively with "-", "_"
-# and "." left out ("API-Key", "api_key" and "apiKey" are all "apikey").  Exact
+# "." and brackets left out ("API-Key", "api_key" and "apiKey" are all "apikey").  Exact
 # names: short or generic words that only mean a secret on their own ("key",
 # "sig"; "monkey" and "sortkey" are not secrets).
 SECRET_PARAMS = frozenset(
@@ -69,6 +69,8 @@ SECRET_PARAMS = frozenset(
         "credential",
         "credentials",
         "awsaccesskeyid",  # with S3's Signature: a pre-signed URL
+        "appid",  # OpenWeatherMap and others: the key itself
+        "passphrase",
     }
 )
 # ...and any name ending in one of these: access_token, feed_token (GitLab),
@@ -88,9 +90,11 @@ SECRET_SUFFIXES = (
     "credential",
     "sessionid",
     "sessid",
+    "subscriptionkey",  # Azure: Subscription-Key, Ocp-Apim-Subscription-Key
 )
 
-_FOLD = str.maketrans("", "", "-_.")
+# "[" and "]" too: PHP-style "token[]=" and "auth[token]=" are the same names.
+_FOLD = str.maketrans("", "", "-_.[]")
 _SCHEME = r"[A-Za-z][A-Za-z0-9+.\-]*://"
 # Greedy up to the last "@" before the path: "http://a:b@c@host/" has userinfo "a:b@c".
 _USERINFO = re.compile(rf"^({_SCHEME})[^/?#]*@")

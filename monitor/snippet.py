@@ -11,7 +11,8 @@ pass, so the cost is one scan of the text however many hits it holds.
 
 The window is chosen as FTS5 does: the one with the most distinct query
 phrases, the title winning ties; words a ``NOT`` excludes are never
-highlighted.
+highlighted.  Unlike FTS5, the words of a ``NEAR`` group are highlighted
+wherever they occur, near each other or not.
 """
 
 from __future__ import annotations
@@ -23,9 +24,24 @@ from monitor.fts5tokens import token_spans
 from monitor.querytree import And, Near, Node, Not, Or, Phrase, Term
 
 WIDTH = 24  # tokens per snippet, as the FTS5 snippet() calls it replaces
+# Phrases of one query looked for (a search box may hold hundreds): each costs
+# a look-up per token of the text.
+MAX_PHRASES = 64
+# Characters shown of one token or of the text between two (a 200,000-character
+# "word" or a run of punctuation must not make a 200,000-character snippet).
+MAX_PIECE = 200
 COLUMNS = ("title", "text")
 
 _Leaf = tuple[tuple[str, ...], bool]  # tokens, last token is a prefix
+
+
+def _clipped(words: tuple[str, ...], prefix: bool, width: int) -> _Leaf:
+    """A phrase longer than the window is looked for by its first ``width``
+    words: a hit never outgrows the window, and checking one costs at most
+    ``width`` comparisons however long the phrase a visitor pasted."""
+    if len(words) > width:
+        return words[:width], False
+    return words, prefix
 
 
 def _leaves(node: Node, column: str) -> Iterator[_Leaf]:
@@ -108,32 +124,54 @@ def _render(value: str, spans: list[tuple[str, int, int]], hits: list[tuple[int,
     a = max(0, lo - (width - (hi - lo)) // 2)
     b = min(len(spans), a + width)
     a = max(0, b - width)
-    out: list[str] = ["…" if a > 0 else value[: spans[0][1]]]
+    marks: list[list[int]] = []
+    for s, e in sorted((s, e) for s, e, _ in hits if s >= a and e <= b):
+        if marks and s < marks[-1][1]:  # overlaps the previous mark: one mark
+            marks[-1][1] = max(marks[-1][1], e)
+        else:
+            marks.append([s, e])
+    out: list[str] = ["…" if a > 0 else _clip(value[: spans[0][1]])]
     pos = spans[a][1]
-    marks = sorted((s, e) for s, e, _ in hits if s >= a and e <= b)
     for s, e in marks:
         left, right = spans[s][1], spans[e - 1][2]
-        if left < pos:  # overlaps the previous mark: extend it
-            continue
-        out += [value[pos:left], "[", value[left:right], "]"]
+        out += [_clip(value[pos:left]), "[", _clip(value[left:right]), "]"]
         pos = right
     last = spans[b - 1][2]
-    out.append(value[pos:last])
-    out.append("…" if b < len(spans) else value[last:])
+    out.append(_clip(value[pos:last]))
+    out.append("…" if b < len(spans) else _clip(value[last:]))
     return "".join(out)
 
 
-def snippet(node: Node, title: str, text: str, width: int = WIDTH) -> str:
+def _clip(piece: str) -> str:
+    if len(piece) <= MAX_PIECE:
+        return piece
+    half = MAX_PIECE // 2
+    return piece[:half] + "…" + piece[-half:]
+
+
+def snippet(
+    node: Node,
+    title: str,
+    text: str,
+    width: int = WIDTH,
+    cache: dict[str, list[tuple[str, int, int]]] | None = None,
+) -> str:
     """The best passage of ``title`` or ``text`` for the query ``node``, its
     matched terms in ``[brackets]`` and ``…`` where it was cut; ``''`` when
-    neither holds a term of the query."""
+    neither holds a term of the query.  ``cache`` (one dict per item) keeps
+    the item's tokens between calls for several topics."""
     best: tuple[int, str, list[tuple[str, int, int]], list[tuple[int, int, int]], int] | None
     best = None
     for column, value in zip(COLUMNS, (title, text), strict=True):
-        leaves = list(dict.fromkeys(_leaves(node, column)))
+        leaves = list(dict.fromkeys(_clipped(w, p, width) for w, p in _leaves(node, column)))
+        leaves = leaves[:MAX_PHRASES]
         if not leaves or not value:
             continue
-        spans = token_spans(value)
+        spans = cache.get(column) if cache is not None else None
+        if spans is None:
+            spans = token_spans(value)
+            if cache is not None:
+                cache[column] = spans
         hits = _hits([s[0] for s in spans], leaves)
         if not hits:
             continue

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from monitor import limits
 from monitor.digeststore import DigestStore
 from monitor.errors import LockHeld, StoreError
 from monitor.feedrows import (
@@ -61,7 +62,7 @@ _FETCH_URLS: dict[str, dict[str, str]] = {}
 def _shown(error: str | None) -> str | None:
     """An error message as stored: any URL in it redacted (a redirect hop, a
     Location, an exception's text may name one)."""
-    return None if error is None else redact_text(error)
+    return None if error is None else limits.message(redact_text(error))
 
 
 class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthStore, EntryLookup):
@@ -127,11 +128,16 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
         waiting could not make the reader's snapshot current.  Taking the
         write lock up front makes the busy timeout apply."""
         conn = self.db.conn
-        try:
-            if conn.in_transaction:
-                with self.db.atomic():  # a savepoint inside the open transaction
+        if conn.in_transaction:
+            # A savepoint: a failure undoes this block only, and the enclosing
+            # transaction goes on (Poller._flush relies on it, one feed a block).
+            try:
+                with self.db.atomic():
                     yield
-                return
+            except (sqlite3.Error, OverflowError) as e:
+                raise StoreError(f"database write failed: {e}") from e
+            return
+        try:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield

@@ -137,6 +137,7 @@ class TopicStore:
             ).fetchall()
             for item_id, title, text, author, url, feed in rows:
                 doc = Document.from_texts(title, text, author=author, url=url, feed=feed)
+                tokens: dict[str, list[tuple[str, int, int]]] = {}  # one scan for all topics
                 names = {
                     name
                     for name in self._matcher.match(doc)
@@ -159,7 +160,7 @@ class TopicStore:
                     self.db.execute(
                         "INSERT INTO matches (item_id, topic, matched, snippet)"
                         " VALUES (?, ?, ?, ?)",
-                        [item_id, name, iso(now), self._snippet(name, title, text)],
+                        [item_id, name, iso(now), self._snippet(name, title, text, tokens)],
                     )
                     added += 1
                 stale = sorted((had - names) & set(self._queries))
@@ -178,8 +179,10 @@ class TopicStore:
                     )
         return added
 
-    def _snippet(self, name: str, title: str, text: str) -> str:
+    def _snippet(
+        self, name: str, title: str, text: str, tokens: dict[str, list[tuple[str, int, int]]]
+    ) -> str:
         """The matched passage, terms in [brackets] (linear in the text:
         :mod:`monitor.snippet`); the title when the topic matched only on
         fields outside the text (author:, feed:, url:)."""
-        return snippet(self._queries[name].node, title, text) or title
+        return snippet(self._queries[name].node, title, text, cache=tokens) or title[:1000]

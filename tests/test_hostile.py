@@ -343,3 +343,65 @@ def test_three_concurrent_searches_over_hostile_items_end_within_the_limit(h: Ha
             assert len(rows) == 40 and all(r["snippet"].count("[Qassam]") <= 24 for r in rows)
         else:
             assert "took too long" in body, body[:300]
+
+
+# -- review findings ------------------------------------------------------------------
+def test_a_phrase_longer_than_the_window_is_shown_by_its_start() -> None:
+    words = [f"w{i}" for i in range(30)]
+    node = parse('"' + " ".join(words[:25]) + '"').node
+    got = snippet(node, "", " ".join(words))
+    assert got == "[" + " ".join(words[:24]) + "]…"
+    assert snippet(node, "", " ".join(words), width=16).startswith("[w0 w1")
+
+
+def test_snippet_pieces_are_bounded_in_characters() -> None:
+    got = snippet(parse("word").node, "", "word" + " -" * 90_000)
+    assert got.startswith("[word]") and len(got) < 1_000
+    got = snippet(parse("huge*").node, "", "huge" + "x" * 200_000 + " end")
+    assert len(got) < 1_000 and got.startswith("[huge")
+
+
+def test_overlapping_phrases_make_one_mark_and_combining_marks_stay_inside() -> None:
+    assert snippet(parse('"a b" OR "b c"').node, "", "a b c d") == "[a b c] d"
+    assert snippet(parse("cafe").node, "", "un cafe\u0301 noir") == "un [cafe\u0301] noir"
+
+
+def test_a_failed_nested_write_undoes_only_its_own_block(tmp_path: Path) -> None:
+    from monitor.errors import StoreError
+    from monitor.store import Store
+
+    store = Store(tmp_path / "monitor.db")
+    store.db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)")
+    with store.transaction():
+        for x in (1, 2, 2, 3):
+            try:
+                with store.transaction():
+                    store.db.execute("INSERT INTO t VALUES (?)", [x])
+            except StoreError as e:
+                assert "UNIQUE constraint failed" in str(e)
+    assert store.db.execute("SELECT x FROM t ORDER BY x").fetchall() == [(1,), (2,), (3,)]
+    store.close()
+
+
+def test_a_raw_title_over_the_limit_that_cleans_under_it_is_kept_whole() -> None:
+    raw = "Court   hears " + " " * 1000 + "END"  # 1,017 characters, 17 once cleaned
+    value, total = limits.precut(raw, limits.MAX_TITLE)
+    assert (value, total) == (raw, 0)
+    assert limits.cut("title", " ".join(value.split()), limits.MAX_TITLE) == (
+        "Court hears END",
+        None,
+    )
+
+
+def test_overlong_links_errors_and_page_dates_are_bounded(h: Harness) -> None:
+    from monitor.extract import _date
+
+    assert _date("0001-01-01T00:00:00+05:00") is None
+    assert _date("9999-12-31T23:00:00-05:00") is None
+    assert limits.message("x" * 5000) == "x" * (limits.MAX_MESSAGE - 1) + "…"
+    long_link = "https://news.example/" + "a" * 5000
+    h.feeds(links=h.server.add("/links.xml", rss([item(1, link=long_link), item(2)])))
+    assert h.poll().new_items == 2
+    rows = dict(h.q("SELECT entry_id, coalesce(url, '-') || ' ' || coalesce(notes, '') FROM items"))
+    assert rows["urn:story:1"] == "- link dropped: 5,021 characters, over 4,096"
+    assert rows["urn:story:2"].startswith("https://news.example/2")
