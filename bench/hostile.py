@@ -103,8 +103,12 @@ def search_sql() -> str:
     return str(meta["databases"]["monitor"]["queries"]["search"]["sql"])
 
 
-def one(field: str, size: int) -> dict[str, Any]:
-    """One case, in this process."""
+def one(field: str, size: int, warm: bool = False) -> dict[str, Any]:
+    """One case, in this process.  ``warm``: import datasketch first, as a
+    service that has already placed a story has (steady state)."""
+    if warm:
+        import datasketch  # noqa: F401
+
     from monitor.datasette_search import prepare_connection
     from monitor.fetch import Fetcher, FetchPolicy
     from monitor.pipeline import Poller
@@ -188,13 +192,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default=",".join(SIZES))
     ap.add_argument("--fields", default="title,text")
+    ap.add_argument(
+        "--warm", action="store_true", help="import datasketch before polling (steady state)"
+    )
     ap.add_argument("--one", nargs=2, metavar=("FIELD", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(one(args.one[0], int(args.one[1]))))
+        print(json.dumps(one(args.one[0], int(args.one[1]), args.warm)))
         return 0
     print(
-        "bench/hostile.py: one hostile entry (every word a topic hit) + 29 normal, one process each"
+        "bench/hostile.py: one hostile entry (every word a topic hit) + 29 normal,"
+        " one process each" + (", datasketch imported first" if args.warm else "")
     )
     print(
         f"  {'field':5} {'size':>5} {'stored':>8} {'store s':>8} {'lock max s':>10}"
@@ -203,7 +211,8 @@ def main() -> int:
     for field in args.fields.split(","):
         for label in args.sizes.split(","):
             out = subprocess.run(
-                [sys.executable, __file__, "--one", field, str(SIZES[label])],
+                [sys.executable, __file__, "--one", field, str(SIZES[label])]
+                + (["--warm"] if args.warm else []),
                 capture_output=True,
                 text=True,
                 cwd=ROOT,

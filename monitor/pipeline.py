@@ -13,8 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import queue
-import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -23,7 +21,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from monitor import lifeline, schedule, stories
+from monitor import lifeline, schedule
 from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, ParseError
 from monitor.fetch import Fetcher
 from monitor.logfmt import event
@@ -185,8 +183,6 @@ class Poller:
         report = PollReport()
         if not feeds and self.pages is None:
             return report
-        if self.store.story_params.enabled and "datasketch" not in sys.modules:
-            threading.Thread(target=stories.warm, name="warm-stories", daemon=True).start()
         self._pool = None
         self._parsed_inline = 0
         self._pool_ready = []

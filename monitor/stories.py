@@ -140,13 +140,6 @@ def band_keys(hashes: Sequence[int]) -> list[int]:
     return keys
 
 
-def warm() -> None:
-    """Import datasketch (and numpy) now.  The poller calls this in a thread
-    while it fetches, so that the first story placement of a process does not
-    pay the import (about 0.3 s) inside the feed's write transaction."""
-    import datasketch  # noqa: F401
-
-
 def _minhash(values: list[int]) -> Any:
     """datasketch's MinHash of already-hashed values (a numpy uint64 array)."""
     global _PERMUTATIONS
