@@ -40,11 +40,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from monitor.dedupe import text_key
-from monitor.model import Entry
-from monitor.normalize import content_hash
-from monitor.store import FeedSpec, Store
-from monitor.stories import StoryParams
+from monitor.dedupe.rules import text_key
+from monitor.dedupe.stories import StoryParams
+from monitor.ingest.normalize import content_hash
+from monitor.storage.store import FeedSpec, Store
+from monitor.types import Entry
 
 FEEDS = 100
 BATCH = 50

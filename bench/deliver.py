@@ -5,8 +5,8 @@ Run from the project root::
     .venv/bin/python bench/deliver.py [--events 10000] [--failing 0.01]
 
 Writes ``--events`` item.matched messages (~900-byte JSON bodies, as
-``monitor.outbox`` writes them) for one endpoint into a fresh database, and
-starts the real delivery loop (``monitor.deliver.Deliverer``, signing on)
+``monitor.storage.outbox`` writes them) for one endpoint into a fresh database, and
+starts the real delivery loop (``monitor.notify.deliver.Deliverer``, signing on)
 against a loopback receiver in another process.  The receiver answers 204,
 except the first attempt of ``--failing`` of the message ids, which get a 500;
 those come back on the retry schedule (5 s later).  Reported: first-pass
@@ -33,10 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from monitor import events
-from monitor.config import parse_config
-from monitor.deliver import Deliverer, channel_specs
-from monitor.store import Store
+from monitor.config.load import parse_config
+from monitor.notify import events
+from monitor.notify.deliver import Deliverer, channel_specs
+from monitor.storage.store import Store
 
 SECRET_ENV = "BENCH_WEBHOOK_SECRET"
 

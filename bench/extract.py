@@ -5,7 +5,7 @@
 Both extractors run over the hand-written corpus in ``tests/data/pages/`` (see
 ``tests/test_extract_quality.py``), in the same process and the same run:
 
-- ours: ``monitor.extract.extract_article(html_bytes, url)``;
+- ours: ``monitor.text.extract.extract_article(html_bytes, url)``;
 - trafilatura: ``trafilatura.extract(html_bytes, url=url)`` with its default
   settings (comments included, balanced precision/recall).
 
@@ -23,7 +23,7 @@ flagged.  The ratio line gives ours ÷ trafilatura for throughput.
 
 Goals (from the "Full article text" issue): F1 at least trafilatura's, higher
 precision, throughput at least 0.8x trafilatura's, no page over the time limit.
-``--strict`` exits 1 when a goal is missed.  If ``monitor.extract`` is still a
+``--strict`` exits 1 when a goal is missed.  If ``monitor.text.extract`` is still a
 stub (``NotImplementedError``) that is said and trafilatura's numbers are printed
 anyway.
 """
@@ -42,7 +42,7 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor.extract import extract_article
+from monitor.text.extract import extract_article
 
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "pages"
 THROUGHPUT_GOAL = 0.8
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages()
     print(f"{len(pages)} pages from {PAGES}, {args.passes} timed passes, limit {args.limit:g} s")
 
-    mine = Result("ours (monitor.extract.extract_article)")
+    mine = Result("ours (monitor.text.extract.extract_article)")
     peer = Result("trafilatura.extract, default settings")
     runners: list[tuple[Result, Extractor]] = [(peer, plain_trafilatura)]
     try:

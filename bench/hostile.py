@@ -109,12 +109,12 @@ def one(field: str, size: int, warm: bool = False) -> dict[str, Any]:
     if warm:
         import datasketch  # noqa: F401
 
-    from monitor.datasette_search import prepare_connection
-    from monitor.fetch import Fetcher, FetchPolicy
-    from monitor.pipeline import Poller
-    from monitor.snippet import snippet
-    from monitor.store import FeedSpec, Store
-    from monitor.tagstore import TopicSpec
+    from monitor.ingest.pipeline import Poller
+    from monitor.net.fetch import Fetcher, FetchPolicy
+    from monitor.storage.store import FeedSpec, Store
+    from monitor.storage.topics import TopicSpec
+    from monitor.topics.snippet import snippet
+    from monitor.web.search import prepare_connection
 
     class TimedStore(Store):
         """The real store, timing each outermost write transaction."""

@@ -8,8 +8,8 @@ descriptions).  CPU time of this process, best of three passes, per feed:
 
 - feedparser with its defaults (its pure-Python HTML sanitizer and relative-URI
   resolver on), which is what lemon24/reader runs;
-- feedparser with both switched off, as ``monitor.parse`` calls it;
-- ``monitor.parse.parse_feed``: feedparser (sanitizer off) plus our whole
+- feedparser with both switched off, as ``monitor.ingest.parse`` calls it;
+- ``monitor.ingest.parse.parse_feed``: feedparser (sanitizer off) plus our whole
   normalization: nh3 sanitizing, HTML to text, canonical URLs, stable keys, hashes;
 - the HTML-to-text step alone, nh3-based (ours) vs a beautifulsoup4 tree walk.
 """
@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from feedserver import FeedSet
 
-from monitor.normalize import clean_text, html_to_text
-from monitor.parse import parse_feed
+from monitor.ingest.normalize import clean_text, html_to_text
+from monitor.ingest.parse import parse_feed
 
 
 def best_ms(fn: Callable[[], object], n: int, passes: int = 3) -> float:
@@ -90,7 +90,7 @@ def main() -> int:
     print(f"parse path: {n} feeds x {args.items} items, {size:.1f} KB each; CPU ms per feed")
     print(f"  feedparser, defaults (sanitizer on)     {best_ms(fp_default, n):7.2f}")
     print(f"  feedparser, sanitizer+resolver off      {best_ms(fp_off, n):7.2f}")
-    print(f"  monitor.parse.parse_feed (all of ours)  {best_ms(ours, n):7.2f}")
+    print(f"  monitor.ingest.parse.parse_feed (all of ours)  {best_ms(ours, n):7.2f}")
     m = len(fragments)
     t_nh3 = best_ms(lambda: [html_to_text(f) for f in fragments], m)
     t_bs4 = best_ms(lambda: [bs4_text(f) for f in fragments], m)

@@ -25,7 +25,7 @@ What happens:
    hidden sub-command of this script (the cold phase also adds the feeds).
 3. A fetch-path micro-benchmark: N full GETs (200) and N conditional GETs (304)
    with a pooled ``httpx.Client`` on 32 threads, ``httpx.AsyncClient`` with 32
-   in flight, and ``monitor.fetch.Fetcher`` on 32 threads when it exists.
+   in flight, and ``monitor.net.fetch.Fetcher`` on 32 threads when it exists.
 
 Per phase and per contender it measures:
 
@@ -76,7 +76,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(1, str(ROOT))  # so that the fetch micro-benchmark can import monitor.fetch
+sys.path.insert(1, str(ROOT))  # so that the fetch micro-benchmark can import monitor.net.fetch
 from feedserver import FeedServer  # noqa: E402
 
 PHASES = ("cold", "warm", "changed")
@@ -253,7 +253,9 @@ def monitor_command(config: Path) -> list[str]:
         return [str(script), "--config", str(config), "poll"]
     if (ROOT / "monitor" / "__main__.py").exists():
         return [sys.executable, "-m", "monitor", "--config", str(config), "poll"]
-    code = "import sys; sys.argv[0] = 'monitor'; from monitor.cli import main; sys.exit(main())"
+    code = (
+        "import sys; sys.argv[0] = 'monitor'; from monitor.cli.main import main; sys.exit(main())"
+    )
     return [sys.executable, "-c", code, "--config", str(config), "poll"]
 
 
@@ -390,8 +392,8 @@ def fetch_bench(
     # (c) our fetch path, when it exists
     name = "monitor Fetcher, 32 threads"
     try:
-        from monitor.fetch import Fetcher, FetchPolicy
-        from monitor.model import Validators
+        from monitor.net.fetch import Fetcher, FetchPolicy
+        from monitor.types import Validators
     except ImportError as e:
         add(FetchRow(name, "-", n, 0, 0, {}, f"not available ({e})"))
         return rows

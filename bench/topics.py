@@ -8,7 +8,7 @@ Generates realistic items (a ~600-word text and a ~10-word title drawn from a
 Zipf-distributed vocabulary with accents, hyphenated names and punctuation)
 and 100, 1,000 and 10,000 topics of mixed shapes (word, phrase, boolean, NEAR,
 NOT, prefix).  For each size it reports items/s and per-item latency (mean and
-p95) of ``monitor.query.Matcher`` including tokenization, then a naive
+p95) of ``monitor.topics.query.Matcher`` including tokenization, then a naive
 baseline: one compiled regex per topic (an alternation of the topic's words,
 case-insensitive), searched in every item; the baseline runs on fewer items
 when it is slow, and says how many.  Goals (2-core machine): 1,000 topics at
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from monitor.query import Document, Matcher, Query, parse
+from monitor.topics.query import Document, Matcher, Query, parse
 
 _SYL = "ka ri to mo na sa el an de lu vi ne ho ra qa zi bu ta or in es ur al ma"
 SYLLABLES = _SYL.split()

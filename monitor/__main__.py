@@ -1,6 +1,6 @@
 import sys
 
-from monitor.cli import main
+from monitor.cli.main import main
 
 if __name__ == "__main__":  # worker processes import this module too
     sys.exit(main())

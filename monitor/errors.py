@@ -133,7 +133,7 @@ class LockHeld(MonitorError):
 
 
 class SandboxError(MonitorError):
-    """A job run in a sandboxed worker process failed (see monitor.sandbox,
+    """A job run in a sandboxed worker process failed (see monitor.text.sandbox,
     which defines the SandboxTimeout, SandboxMemory and SandboxCrashed
     subclasses).  Also carries a job's own exception that could not be
     pickled back, as its repr."""

@@ -13,7 +13,7 @@ parsed into fields too; any other message becomes a ``msg`` field.  Values
 with spaces, quotes or ``=`` are quoted, and newlines and other control
 characters are escaped, so an event is always exactly one line.
 
-Every URL in a line is redacted (:func:`monitor.redact.redact_text`): a feed's
+Every URL in a line is redacted (:func:`monitor.net.redact.redact_text`): a feed's
 ``?api_key=`` or a redirect's ``user:pass@`` never reaches the log, whichever
 field, message or traceback names it.
 """
@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
-from monitor.redact import redact_text
+from monitor.net.redact import redact_text
 
 FORMATS = ("kv", "json")
 _FIELDS_ATTR = "monitor_fields"

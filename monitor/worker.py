@@ -34,9 +34,9 @@ from typing import Protocol
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from monitor.ingest.pipeline import PollReport, utcnow
 from monitor.logfmt import event
-from monitor.pipeline import PollReport, utcnow
-from monitor.store import Store
+from monitor.storage.store import Store
 
 log = logging.getLogger("monitor.worker")
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import datasette.version
 import monitor
-import monitor.datasette_plugin  # noqa: F401
+import monitor.web.plugin  # noqa: F401
 
 assert datasette.version.__version__.startswith("0.65."), datasette.version.__version__
-templates = Path(monitor.__file__).parent / "datasette" / "templates"
+templates = Path(monitor.__file__).parent / "web" / "templates"
 assert (templates / "row.html").is_file(), f"package data missing: {templates}"
-assert (Path(monitor.__file__).parent / "templates").is_dir(), "digest templates missing"
+assert (Path(monitor.__file__).parent / "notify" / "digest" / "templates").is_dir(), "digest templates missing"
 print("image install OK: datasette", datasette.version.__version__)
 PY

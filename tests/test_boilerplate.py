@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor import boilerplate as bp
+from monitor.text import boilerplate as bp
 
 
 def test_blocks_recurring_on_enough_pages_are_stripped() -> None:

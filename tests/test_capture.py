@@ -1,4 +1,4 @@
-"""Tests for monitor.capture: the five seed captures plus synthetic ones that
+"""Tests for monitor.ingest.capture.read: the five seed captures plus synthetic ones that
 prove the rules are generic (other menus, footers, suffixes, shapes)."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.capture import (
+from monitor.errors import MonitorError
+from monitor.ingest.capture.read import (
     CaptureError,
     clean_article_text,
     normalize_text,
@@ -19,8 +20,7 @@ from monitor.capture import (
     parse_capture,
     parse_date,
 )
-from monitor.errors import MonitorError
-from monitor.model import SeedDocument
+from monitor.types import SeedDocument
 
 SEEDS = Path(__file__).resolve().parents[1] / "storage" / "seeds"
 ART_000 = "000_d337f3e26ca5e5ba.txt"

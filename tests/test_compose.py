@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.config import load_config
+from monitor.config.load import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"

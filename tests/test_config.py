@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.config import config_path, load_config, parse_config, parse_duration, parse_size
+from monitor.config.load import config_path, load_config, parse_config, parse_duration, parse_size
 from monitor.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent

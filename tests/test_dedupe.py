@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.dedupe import MIN_DUPLICATE_TEXT, text_key, url_identifies_article
-from monitor.model import SeedDocument
-from monitor.parse import parse_feed
-from monitor.store import FeedSpec, FetchLog, Store
+from monitor.dedupe.rules import MIN_DUPLICATE_TEXT, text_key, url_identifies_article
+from monitor.ingest.parse import parse_feed
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.types import SeedDocument
 from tests.feeds import item, rss
 from tests.test_store import _ok
 

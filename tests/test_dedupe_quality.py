@@ -13,8 +13,8 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from monitor.parse import parse_feed
-from monitor.store import FeedSpec, FetchLog, Store
+from monitor.ingest.parse import parse_feed
+from monitor.storage.store import FeedSpec, FetchLog, Store
 from tests.feeds import item, rss
 from tests.test_store import _ok
 

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from monitor.config import Config, parse_config
-from monitor.deliver import Deliverer, channel_specs
-from monitor.parse import parse_feed
-from monitor.store import FeedSpec, FetchLog, Store
-from monitor.tagstore import TopicSpec
+from monitor.config.load import Config, parse_config
+from monitor.ingest.parse import parse_feed
+from monitor.notify.deliver import Deliverer, channel_specs
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.storage.topics import TopicSpec
 from tests.feeds import item, rss
 from tests.fixtures_notify import WEBHOOK_SECRET
 from tests.test_store import _ok
@@ -455,10 +455,10 @@ def test_an_apprise_channel_goes_through_the_same_outbox(tmp_path: Path) -> None
 def test_the_ssrf_gate_covers_webhooks(receiver: WebhookReceiver) -> None:
     """A receiver on a non-public address is refused when the connection is
     made, unless the operator allowed it: nothing reaches it."""
-    from monitor.config_notify import WebhookConfig
-    from monitor.deliver import WebhookSender
+    from monitor.config.notify import WebhookConfig
     from monitor.errors import DeliveryError
-    from monitor.outbox import OutboxRow
+    from monitor.notify.deliver import WebhookSender
+    from monitor.storage.outbox import OutboxRow
 
     spec = WebhookConfig(name="team", url=receiver.url)
     row = OutboxRow(1, "msg_1", "team", "item.matched", "{}", 0, "2026-11-22T12:00:00+00:00")
@@ -530,8 +530,8 @@ def fulltext_store(config: Config) -> Store:
 
 
 def record_page(store: Store, item_id: int, when: datetime, text: str | None) -> None:
-    from monitor.extract import Article
-    from monitor.pagestore import PageJob, PageResult
+    from monitor.storage.pages import PageJob, PageResult
+    from monitor.text.extract import Article
 
     url, feed_id, feed_text = store.db.execute(
         "SELECT url, feed_id, feed_text FROM items WHERE id = ?", [item_id]

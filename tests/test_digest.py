@@ -11,7 +11,14 @@ from email.message import EmailMessage
 
 import pytest
 
-from monitor.digest import LINE_CHARS, DigestEntry, compose, message_id, render, safe_url
+from monitor.notify.digest.compose import (
+    LINE_CHARS,
+    DigestEntry,
+    compose,
+    message_id,
+    render,
+    safe_url,
+)
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 BROWSE = "http://127.0.0.1:8001/monitor"

@@ -20,16 +20,16 @@ from typing import Any
 
 import pytest
 
-from monitor.config import Config, parse_config
-from monitor.digest import LINE_CHARS
-from monitor.digestrun import deliver_pending, prepare_digest, record, run_due_digests
-from monitor.digeststore import digest_store
+from monitor.config.load import Config, parse_config
 from monitor.errors import DeliveryError, StoreError
-from monitor.mailer import eml_path, send_email
-from monitor.model import FetchResult
-from monitor.parse import parse_feed
-from monitor.store import FeedSpec, FetchLog, Store
-from monitor.tagstore import TopicSpec
+from monitor.ingest.parse import parse_feed
+from monitor.notify.digest.compose import LINE_CHARS
+from monitor.notify.digest.run import deliver_pending, prepare_digest, record, run_due_digests
+from monitor.notify.mailer import eml_path, send_email
+from monitor.storage.digests import digest_store
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.storage.topics import TopicSpec
+from monitor.types import FetchResult
 from tests import fixtures_notify
 from tests.feeds import item, rss
 from tests.smtpserver import SilentServer, SMTPServer
@@ -490,7 +490,7 @@ def test_starttls_verifies_the_server_certificate(
             ca.configure_trust(context)
             return context
 
-        monkeypatch.setattr("monitor.mailer.ssl.create_default_context", client_side)
+        monkeypatch.setattr("monitor.notify.mailer.ssl.create_default_context", client_side)
     server = custom_server(tls_context=server_side, require_starttls=True)
     config = smtp_config(tmp_path, server.port, security="starttls")
     message = b"To: a@example.org\nFrom: m@example.org\nSubject: s\n\nx\n"

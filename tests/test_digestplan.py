@@ -1,4 +1,4 @@
-"""Digest schedules (monitor/digestplan.py): parsing, next run, DST, catch-up."""
+"""Digest schedules (monitor/notify/digest/plan.py): parsing, next run, DST, catch-up."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.digestplan import DigestPlan, Due, due
+from monitor.notify.digest.plan import DigestPlan, Due, due
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from monitor.cli import build_parser
-from monitor.config import Config
-from monitor.store import Store
+from monitor.cli.main import build_parser
+from monitor.config.load import Config
+from monitor.storage.store import Store
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 

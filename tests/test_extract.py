@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.extract import MIN_TEXT, drop_repeats, extract_article
+from monitor.text.extract import MIN_TEXT, drop_repeats, extract_article
 
 BODY = "".join(
     f"<p>Paragraph {k}: the commission published its findings on detention conditions, "

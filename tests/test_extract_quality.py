@@ -22,7 +22,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from monitor.extract import Article, extract_article
+from monitor.text.extract import Article, extract_article
 
 PAGES = Path(__file__).parent / "data" / "pages"
 METHODS = {"selector", "trafilatura", "readability"}

@@ -1,4 +1,4 @@
-"""Loopback tests of monitor.fetch: one or more per row of HARDENING.md "Fetching".
+"""Loopback tests of monitor.net.fetch: one or more per row of HARDENING.md "Fetching".
 
 Every request goes to 127.0.0.1.  Private and link-local destinations are only
 ever handed to the SSRF gate, which must refuse them before any connection.
@@ -38,9 +38,9 @@ from monitor.errors import (
     TooManyRedirects,
     UnexpectedContentType,
 )
-from monitor.fetch import Fetcher, FetchPolicy, is_public_address, parse_retry_after
-from monitor.model import Validators
-from monitor.netguard import GatedPools
+from monitor.net.fetch import Fetcher, FetchPolicy, is_public_address, parse_retry_after
+from monitor.net.guard import GatedPools
+from monitor.types import Validators
 from tests.httpserver import LoopbackServer
 
 UA = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.healthstore import WorkerRow, check_heartbeat
-from monitor.model import FetchResult
-from monitor.outbox import ChannelSpec
-from monitor.store import FeedRow, FeedSpec, FetchLog, Store
+from monitor.storage.health import WorkerRow, check_heartbeat
+from monitor.storage.outbox import ChannelSpec
+from monitor.storage.store import FeedRow, FeedSpec, FetchLog, Store
+from monitor.types import FetchResult
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 URL = "https://news.example/f"

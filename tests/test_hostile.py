@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor import limits
-from monitor.fts5tokens import token_spans, tokens
-from monitor.query import parse
-from monitor.snippet import snippet
+from monitor.ingest import limits
+from monitor.topics.query import parse
+from monitor.topics.snippet import snippet
+from monitor.topics.tokens import token_spans, tokens
 from tests.feeds import item, rss
 from tests.fixtures_notify import WEBHOOK_SECRET, webhook_receiver
 from tests.test_cli import run, write_config
@@ -144,7 +144,7 @@ def test_snippet_of_a_huge_all_matching_title_is_one_window() -> None:
 # -- hostile feeds through the pipeline -------------------------------------------
 def test_huge_fields_are_cut_with_a_note_and_still_matched(h: Harness) -> None:
     h.store.set_topics([], NOW)
-    from monitor.tagstore import TopicSpec
+    from monitor.storage.topics import TopicSpec
 
     h.store.set_topics([TopicSpec("q", "qassam")], NOW)
     huge_title = "Qassam " * (9_000_000 // 7)
@@ -221,7 +221,7 @@ def test_a_date_far_ahead_of_the_fetch_is_not_believed(h: Harness) -> None:
 WRITER = textwrap.dedent(
     """
     import sys, time
-    from monitor.store import Store
+    from monitor.storage.store import Store
     store = Store(sys.argv[1])
     for n in range(int(sys.argv[2])):
         with store.transaction():
@@ -236,7 +236,7 @@ WRITER = textwrap.dedent(
 
 
 def test_two_processes_writing_at_once_never_see_database_is_locked(tmp_path: Path) -> None:
-    from monitor.store import Store
+    from monitor.storage.store import Store
 
     db = tmp_path / "monitor.db"
     store = Store(db)
@@ -368,7 +368,7 @@ def test_overlapping_phrases_make_one_mark_and_combining_marks_stay_inside() -> 
 
 def test_a_failed_nested_write_undoes_only_its_own_block(tmp_path: Path) -> None:
     from monitor.errors import StoreError
-    from monitor.store import Store
+    from monitor.storage.store import Store
 
     store = Store(tmp_path / "monitor.db")
     store.db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)")
@@ -394,7 +394,7 @@ def test_a_raw_title_over_the_limit_that_cleans_under_it_is_kept_whole() -> None
 
 
 def test_overlong_links_errors_and_page_dates_are_bounded(h: Harness) -> None:
-    from monitor.extract import _date
+    from monitor.text.extract import _date
 
     assert _date("0001-01-01T00:00:00+05:00") is None
     assert _date("9999-12-31T23:00:00-05:00") is None

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from monitor.normalize import (
+from monitor.ingest.normalize import (
     canonical_url,
     clean_text,
     clean_title,

@@ -13,7 +13,7 @@ from email.utils import parseaddr
 import httpx
 import pytest
 
-from monitor.signing import headers as webhook_headers
+from monitor.notify.signing import headers as webhook_headers
 from tests.fixtures_notify import WEBHOOK_SECRET
 from tests.smtpserver import SilentServer, SMTPServer
 from tests.webhookserver import Reply, WebhookReceiver

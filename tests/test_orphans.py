@@ -1,6 +1,6 @@
 """`kill -9` of the service leaves no process behind: the forkserver, the
 resource tracker, the parse pool's workers and the extraction sandbox's
-workers all die with it (monitor.lifeline), and a restarted service starts
+workers all die with it (monitor.text.lifeline), and a restarted service starts
 with none of the old ones."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from monitor.pipeline import POOL_MIN_FEEDS
+from monitor.ingest.pipeline import POOL_MIN_FEEDS
 from tests.feeds import item, rss
 from tests.httpserver import LoopbackServer
 from tests.test_cli import _peek
@@ -205,7 +205,7 @@ def hold_the_gil() -> None:
 
 DRIVER = """
 import time
-from monitor.sandbox import Sandbox
+from monitor.text.sandbox import Sandbox
 from tests.test_orphans import hold_the_gil
 Sandbox(1, timeout=3600, memory_mb=256).submit(hold_the_gil)
 time.sleep(3600)

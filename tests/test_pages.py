@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.fetch import Fetcher, FetchPolicy
-from monitor.pages import PageSettings
-from monitor.pipeline import Poller, PollReport
-from monitor.store import FeedSpec, Store
+from monitor.ingest.pages import PageSettings
+from monitor.ingest.pipeline import Poller, PollReport
+from monitor.net.fetch import Fetcher, FetchPolicy
+from monitor.storage.store import FeedSpec, Store
 from tests.feeds import item, rss
 from tests.httpserver import LoopbackServer
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from monitor.errors import NotAFeed, ParseError
-from monitor.parse import parse_feed
+from monitor.ingest.parse import parse_feed
 from tests.feeds import item, rss, simple_feed
 
 XML = {"content-type": "application/rss+xml"}

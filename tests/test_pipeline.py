@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.fetch import Fetcher, FetchPolicy
-from monitor.pipeline import Poller, PollReport
-from monitor.store import FeedSpec, Store
+from monitor.ingest.pipeline import Poller, PollReport
+from monitor.net.fetch import Fetcher, FetchPolicy
+from monitor.storage.store import FeedSpec, Store
 from tests.feeds import item, rss, simple_feed
 from tests.httpserver import LoopbackServer
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from monitor import fts5tokens
 from monitor.errors import MonitorError
-from monitor.query import (
+from monitor.topics import tokens as fts5tokens
+from monitor.topics.query import (
     And,
     Document,
     Matcher,
@@ -229,7 +229,7 @@ def test_huge_topics_are_rejected_fast(monkeypatch: pytest.MonkeyPatch) -> None:
         parse(" OR ".join(f"word{i}" for i in range(10_000)))
     assert info.value.position == 2001
     assert time.perf_counter() - start < 0.05
-    monkeypatch.setattr("monitor.query.MAX_CHARS", 10**6)  # reach the term limit
+    monkeypatch.setattr("monitor.topics.query.MAX_CHARS", 10**6)  # reach the term limit
     with pytest.raises(QueryError, match="too many terms") as info:
         parse(" OR ".join(f"word{i}" for i in range(10_000)))
     assert info.value.position == len(" OR ".join(f"word{i}" for i in range(1000))) + 5

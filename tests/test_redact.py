@@ -19,20 +19,20 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from monitor.config import parse_config
-from monitor.deliver import channel_specs
-from monitor.fetch import Fetcher, FetchPolicy
+from monitor.config.load import parse_config
+from monitor.ingest.pipeline import Poller, PollReport
 from monitor.logfmt import JsonFormatter, KeyValueFormatter, event
-from monitor.migrations import migrations
-from monitor.pipeline import Poller, PollReport
-from monitor.redact import (
+from monitor.net.fetch import Fetcher, FetchPolicy
+from monitor.net.redact import (
     has_secrets,
     is_secret_param,
     keyed_digest,
     redact_text,
     redact_url,
 )
-from monitor.store import FeedSpec, Store
+from monitor.notify.deliver import channel_specs
+from monitor.storage.migrations import migrations
+from monitor.storage.store import FeedSpec, Store
 from tests.feeds import simple_feed
 from tests.httpserver import LoopbackServer
 

@@ -1,4 +1,4 @@
-"""The webhook retry schedule and answer classification (monitor/retry.py)."""
+"""The webhook retry schedule and answer classification (monitor/notify/retry.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.retry import (
+from monitor.notify.retry import (
     MAX_ATTEMPTS,
     SCHEDULE,
     classify,

@@ -1,4 +1,4 @@
-"""monitor.sandbox: jobs in worker processes bounded in time and memory.
+"""monitor.text.sandbox: jobs in worker processes bounded in time and memory.
 
 Every wait on a future has a timeout (HANG): a sandbox bug must fail a test,
 never hang the run.  Durations are never asserted.
@@ -17,7 +17,7 @@ import psutil
 import pytest
 
 from monitor.errors import MonitorError, SandboxError
-from monitor.sandbox import Sandbox, SandboxCrashed, SandboxMemory, SandboxTimeout
+from monitor.text.sandbox import Sandbox, SandboxCrashed, SandboxMemory, SandboxTimeout
 from tests import sandbox_jobs as jobs
 
 HANG = 30.0  # seconds: the hang guard on every future

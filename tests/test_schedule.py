@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.fetch import Fetcher, FetchPolicy
-from monitor.pipeline import Poller
-from monitor.schedule import (
+from monitor.ingest.pipeline import Poller
+from monitor.ingest.schedule import (
     MAX_WAIT,
     MIN_INTERVAL,
     WEEK,
@@ -28,7 +27,8 @@ from monitor.schedule import (
     sy_update_seconds,
     weekly_entries,
 )
-from monitor.store import FeedSpec, Store
+from monitor.net.fetch import Fetcher, FetchPolicy
+from monitor.storage.store import FeedSpec, Store
 from tests.feeds import rss, simple_feed
 from tests.httpserver import LoopbackServer
 
@@ -155,7 +155,7 @@ def test_format_duration() -> None:
 
 
 def test_the_parser_exposes_sy_update_period_and_frequency() -> None:
-    from monitor.parse import parse_feed
+    from monitor.ingest.parse import parse_feed
 
     body = (
         b'<?xml version="1.0"?><rss version="2.0"'

@@ -32,20 +32,20 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from monitor.cli_serve import (
+from monitor.cli.serve import (
     PUBLIC_SETTINGS,
     build_datasette,
     datasette_argv,
     metadata_for,
     metadata_path,
 )
-from monitor.config import load_config, parse_config
-from monitor.deliver import channel_specs
-from monitor.parse import parse_feed
-from monitor.query import parse
-from monitor.seeds import read_seed_dir
-from monitor.store import FeedSpec, FetchLog, Store
-from monitor.tagstore import TopicSpec
+from monitor.config.load import load_config, parse_config
+from monitor.ingest.parse import parse_feed
+from monitor.ingest.seeds import read_seed_dir
+from monitor.notify.deliver import channel_specs
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.storage.topics import TopicSpec
+from monitor.topics.query import parse
 from tests.feeds import item, rss
 from tests.test_store import _ok
 
@@ -795,7 +795,7 @@ def test_monitor_serve_serves_the_archive_on_loopback(archive: Archive) -> None:
 
 
 def test_serve_defaults_to_loopback_and_port_8001() -> None:
-    from monitor.cli import build_parser
+    from monitor.cli.main import build_parser
 
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.public) == ("127.0.0.1", 8001, False)

@@ -3,7 +3,7 @@ through an index, and no search a visitor types is an error.
 
 The archive has 4,400 items (4,180 from 40 feeds, 220 seed captures) with
 their sightings, topic matches, stories, copies, revisions, poll log and
-outbox, written straight into a schema made by :class:`monitor.store.Store`
+outbox, written straight into a schema made by :class:`monitor.storage.store.Store`
 (the pipeline would take minutes to make as many).  ``ANALYZE`` is never run,
 as it never is on a user's archive: nothing in news-monitor or Datasette runs
 it, so SQLite plans without statistics, from the schema alone.  That is the
@@ -30,9 +30,9 @@ from asgiref.sync import async_to_sync
 from datasette import hookimpl
 from datasette.plugins import pm
 
-from monitor import datasette_search
-from monitor.datasette_search import MAX_SEARCH_CHARS
-from monitor.store import Store
+from monitor.storage.store import Store
+from monitor.web import search as datasette_search
+from monitor.web.search import MAX_SEARCH_CHARS
 from tests.test_serve import METADATA, Client
 
 CANNED: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"][

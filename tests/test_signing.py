@@ -1,4 +1,4 @@
-"""Standard Webhooks signing (monitor/signing.py) and the README's receiver snippet."""
+"""Standard Webhooks signing (monitor/notify/signing.py) and the README's receiver snippet."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor import signing
-from monitor.signing import headers, secret_key, sign, verify
+from monitor.notify import signing
+from monitor.notify.signing import headers, secret_key, sign, verify
 from tests.webhook_verify_snippet import verify_webhook
 
 # The test vector of the Standard Webhooks spec and its reference libraries.

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from monitor.errors import LockHeld, StoreError
-from monitor.migrations import migrations
-from monitor.model import FetchResult, SeedDocument
-from monitor.parse import parse_feed
-from monitor.store import FeedSpec, FetchLog, Store
+from monitor.ingest.parse import parse_feed
+from monitor.storage.migrations import migrations
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.types import FetchResult, SeedDocument
 from tests.feeds import simple_feed
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -160,7 +160,7 @@ def test_fetch_log_pruning_keeps_items(store: Store) -> None:
 
 
 def test_an_edited_entry_keeps_its_earlier_text_as_a_capped_revision(store: Store) -> None:
-    from monitor.store import MAX_REVISIONS
+    from monitor.storage.store import MAX_REVISIONS
 
     feed = store.feeds()[0]
     texts = [f"Body of story 1 about human rights, version {n}." for n in range(MAX_REVISIONS + 3)]
@@ -177,7 +177,7 @@ def test_an_edited_entry_keeps_its_earlier_text_as_a_capped_revision(store: Stor
 
 
 def test_revision_summary() -> None:
-    from monitor.store import revision_summary
+    from monitor.storage.store import revision_summary
 
     assert (
         revision_summary("A", "x y z", "B", "x y z w") == "title changed; 1 words added, 0 removed"

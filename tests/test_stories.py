@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.model import SeedDocument
-from monitor.parse import parse_feed
-from monitor.store import FeedSpec, FetchLog, Store
-from monitor.stories import (
+from monitor.dedupe.stories import (
     StoryParams,
     band_keys,
     same_story,
@@ -21,6 +18,9 @@ from monitor.stories import (
     substance,
     title_key,
 )
+from monitor.ingest.parse import parse_feed
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.types import SeedDocument
 from tests.feeds import item, rss
 from tests.test_store import _ok
 

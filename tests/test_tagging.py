@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from monitor.model import SeedDocument
-from monitor.parse import parse_feed
-from monitor.seeds import read_seed_dir
-from monitor.store import FeedSpec, FetchLog, Store
-from monitor.tagstore import TopicSpec
+from monitor.ingest.parse import parse_feed
+from monitor.ingest.seeds import read_seed_dir
+from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.storage.topics import TopicSpec
+from monitor.types import SeedDocument
 from tests.feeds import item, rss
 from tests.test_store import _ok
 

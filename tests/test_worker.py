@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from monitor.ingest.pipeline import FeedOutcome, PollReport
 from monitor.logfmt import event, parse_kv, quote, render_kv, setup_logging
-from monitor.pipeline import FeedOutcome, PollReport
-from monitor.store import FeedSpec, Store
+from monitor.storage.store import FeedSpec, Store
 from monitor.worker import tick
 from tests.feeds import simple_feed
 from tests.httpserver import LoopbackServer

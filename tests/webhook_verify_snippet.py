@@ -1,6 +1,6 @@
 """Receiver-side verification of a news-monitor webhook, stdlib only: the code the
 README shows to people who write a receiver.  Kept here so that a test proves it
-accepts what monitor.signing produces and rejects tampering; keep the two in sync.
+accepts what monitor.notify.signing produces and rejects tampering; keep the two in sync.
 """
 
 import base64

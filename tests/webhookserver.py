@@ -12,7 +12,7 @@ Scripted replies are used one per request, in order; when the script runs out
 every request gets ``receiver.default`` (200 unless changed).  ``Reply.hanging()``
 reads the request and never answers, holding the connection until the server
 stops.  The signature is checked with tests/webhook_verify_snippet.py, the
-receiver-side code the README shows, not with monitor.signing: an independent
+receiver-side code the README shows, not with monitor.notify.signing: an independent
 implementation, so a bug shared by sender and checker cannot hide.
 
 It binds 127.0.0.1 on an ephemeral port and never talks to anything else.

@@ -1,0 +1,1 @@
+"""The command line: ``main`` (the parser, run and poll) and one module per command group."""

@@ -1,0 +1,1 @@
+"""Configuration: loading and validation (load), notification sections (notify), units, OPML."""

@@ -1,0 +1,1 @@
+"""What counts as the same article: identity rules and near-duplicate stories."""

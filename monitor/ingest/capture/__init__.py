@@ -1,0 +1,1 @@
+"""Seed captures: plain-text copies of articles and feeds, read into seed documents."""

@@ -1,0 +1,1 @@
+"""The network adapter: the fetcher, the SSRF gate (guard) and URL redaction."""

@@ -1,0 +1,1 @@
+"""Telling people: events, signing, retry rules, webhook delivery, mail, and digests."""

@@ -1,0 +1,1 @@
+"""Digest emails: compose, plan (schedules) and run."""

@@ -1,0 +1,1 @@
+"""The SQLite adapter: the store, migrations and the table groups' repositories."""

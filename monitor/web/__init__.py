@@ -1,0 +1,1 @@
+"""Browsing in Datasette: the plugin, search, and the templates."""
