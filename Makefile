@@ -35,6 +35,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check monitor tests bench
 	$(BIN)/ruff format --check monitor tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 check: $(VENV)/.run-installed
 	$(BIN)/monitor check
