@@ -26,7 +26,6 @@ from monitor.ingest.parse import parse_feed
 from monitor.notify.digest.compose import LINE_CHARS
 from monitor.notify.digest.run import deliver_pending, prepare_digest, record, run_due_digests
 from monitor.notify.mailer import eml_path, send_email
-from monitor.storage.digests import digest_store
 from monitor.storage.store import FeedSpec, FetchLog, Store
 from monitor.storage.topics import TopicSpec
 from monitor.types import FetchResult
@@ -140,7 +139,7 @@ def outbox(store: Store) -> list[tuple[Any, ...]]:
 
 def test_record_then_nothing_new_and_the_channel_row(store: Store, config: Config) -> None:
     ingest(store, "news", [spy(1), spy(2)], NOW)
-    digests = digest_store(store)
+    digests = store
     prepared = prepare_digest(digests, config, config.digests[0], NOW)
     assert prepared.digest.total == 2 and prepared.message is not None
     record(digests, prepared, None, NOW)
@@ -156,7 +155,7 @@ def test_record_then_nothing_new_and_the_channel_row(store: Store, config: Confi
 
 def test_a_stale_cursor_records_nothing(store: Store, config: Config) -> None:
     ingest(store, "news", [spy(1)], NOW)
-    digests = digest_store(store)
+    digests = store
     first = prepare_digest(digests, config, config.digests[0], NOW)
     ingest(store, "news", [spy(1), spy(2)], NOW)
     second = prepare_digest(digests, config, config.digests[0], NOW + timedelta(seconds=1))
@@ -173,7 +172,7 @@ def test_copies_fold_into_their_original_with_also_reported_by(
     ingest(store, "wire", [spy(7, "wire", body=f"<p>{STORY}</p>")], NOW)
     copy = store.db.execute("SELECT duplicate_of, story_id FROM items WHERE id = 2").fetchone()
     assert copy[0] == 1 and copy[1] is not None
-    entries, upto, counts = digest_store(store).pending_matches("daily", ["spyware"])
+    entries, upto, counts = store.pending_matches("daily", ["spyware"])
     assert (len(entries), upto, counts) == (1, 2, {"spyware": 1})
     assert entries[0].feed == "news" and entries[0].also_reported_by == ("wire",)
 
@@ -184,7 +183,7 @@ def test_near_copies_of_one_story_are_one_entry(store: Store, config: Config) ->
     ingest(store, "wire", [spy(7, "wire", body=f"<p>{edited}</p>")], NOW)
     stories = store.db.execute("SELECT story_id, duplicate_of FROM items ORDER BY id").fetchall()
     assert stories[0][0] is not None and stories[0][0] == stories[1][0] and stories[1][1] is None
-    prepared = prepare_digest(digest_store(store), config, config.digests[0], NOW)
+    prepared = prepare_digest(store, config, config.digests[0], NOW)
     (group,) = prepared.digest.groups
     assert [(e.feed, e.also_reported_by) for e in group.entries] == [("news", ("wire",))]
 
@@ -224,7 +223,7 @@ def test_every_match_lands_in_exactly_one_digest_across_restarts_dst_and_clock_j
 
 
 def test_due_runs_with_nothing_new_only_move_the_schedule(store: Store, config: Config) -> None:
-    digests = digest_store(store)
+    digests = store
     assert run_due_digests(store, config, NOW) == []  # first sight: the baseline is set
     assert digests.digest_baseline("daily", NOW) == NOW
     lines = run_due_digests(store, config, NOW + timedelta(days=1))
@@ -244,7 +243,7 @@ def queue_one(store: Store, config: Config) -> str:
     # An escaped tag in a feed's title survives ingest as text: "<script>".
     evil = item(2, title="Spyware &lt;script&gt;x&lt;/script&gt; & co", body="<p>Pegasus</p>")
     ingest(store, "news", [spy(1), evil], NOW)
-    digests = digest_store(store)
+    digests = store
     prepared = prepare_digest(digests, config, config.digests[0], NOW)
     record(digests, prepared, None, NOW)
     return prepared.msg_id
@@ -259,7 +258,7 @@ def test_smtp_delivers_a_multipart_message(tmp_path: Path, smtp_server: SMTPServ
     config = smtp_config(tmp_path, smtp_server.port)
     store = open_store(config)
     msg_id = queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (result,) = deliver_pending(store, config, "daily", NOW)
     assert result.ok and result.detail.startswith("smtp 250")
     (mail,) = smtp_server.wait_for(1)
     assert mail.rcpt_tos == ("desk@example.org",)
@@ -273,7 +272,7 @@ def test_smtp_delivers_a_multipart_message(tmp_path: Path, smtp_server: SMTPServ
     assert "<script>" not in html.get_content()
     assert "https://news.example/1" in text.get_content()
     assert outbox(store)[0][:3] == ("delivered", 1, 250)
-    assert deliver_pending(digest_store(store), config, "daily", NOW) == []  # nothing twice
+    assert deliver_pending(store, config, "daily", NOW) == []  # nothing twice
 
 
 def test_a_server_that_never_greets_times_out_and_the_digest_stays_pending(
@@ -282,7 +281,7 @@ def test_a_server_that_never_greets_times_out_and_the_digest_stays_pending(
     config = smtp_config(tmp_path, silent_smtp.port, timeout="1s")
     store = open_store(config)
     queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW, random.Random(1))
+    (result,) = deliver_pending(store, config, "daily", NOW, random.Random(1))
     assert not result.ok and not result.permanent
     assert result.detail == f"127.0.0.1:{silent_smtp.port}: no answer within 1s for the greeting"
     state, attempts, status, error, next_attempt = outbox(store)[0]
@@ -295,7 +294,7 @@ def test_connection_refused_keeps_the_digest(tmp_path: Path) -> None:
     config = smtp_config(tmp_path, closed_port())
     store = open_store(config)
     queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (result,) = deliver_pending(store, config, "daily", NOW)
     assert not result.ok and "connection refused" in result.detail
     assert outbox(store)[0][:2] == ("pending", 1)
 
@@ -307,7 +306,7 @@ def test_a_rejected_recipient_is_a_permanent_error_recorded_on_the_row(
     config = smtp_config(tmp_path, smtp_server.port)
     store = open_store(config)
     queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (result,) = deliver_pending(store, config, "daily", NOW)
     assert not result.ok and result.permanent
     # Retrying cannot help: given up at once (as the delivery loop does), and
     # kept in the outbox with the reason, never lost.
@@ -328,7 +327,7 @@ def test_one_rejected_recipient_of_two_still_delivers(
     )
     store = open_store(config)
     queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (result,) = deliver_pending(store, config, "daily", NOW)
     assert result.ok and "refused: gone@example.org (550)" in result.detail
     assert smtp_server.wait_for(1)[0].rcpt_tos == ("desk@example.org",)
 
@@ -339,7 +338,7 @@ def test_a_4xx_keeps_the_digest_pending_and_the_retry_sends_the_same_message(
     config = smtp_config(tmp_path, smtp_server.port)
     store = open_store(config)
     msg_id = queue_one(store, config)
-    digests, rng = digest_store(store), random.Random(1)
+    digests, rng = store, random.Random(1)
     smtp_server.defer_recipients.add("desk@example.org")  # greylisted at RCPT TO
     (first,) = deliver_pending(digests, config, "daily", NOW, rng)
     assert not first.ok and not first.permanent
@@ -379,14 +378,14 @@ def test_a_4xx_for_one_recipient_sends_to_nobody_and_the_retry_reaches_each_once
     )
     store = open_store(config)
     queue_one(store, config)
-    (first,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (first,) = deliver_pending(store, config, "daily", NOW)
     assert not first.ok and not first.permanent and first.detail.endswith("tried again later)")
     assert "later@example.org: 451" in first.detail and "gone@example.org: 550" in first.detail
     assert smtp_server.data_attempts == []  # desk@ did not get a copy the retry repeats
     assert outbox(store)[0][:3] == ("pending", 1, 451)
 
     smtp_server.defer_recipients.clear()
-    (second,) = deliver_pending(digest_store(store), config, "daily", NOW + timedelta(minutes=5))
+    (second,) = deliver_pending(store, config, "daily", NOW + timedelta(minutes=5))
     assert second.ok and second.detail.endswith("refused: gone@example.org (550)")
     (mail,) = smtp_server.wait_for(1)
     assert mail.rcpt_tos == ("desk@example.org", "later@example.org")  # a 5xx fails only gone@
@@ -400,7 +399,7 @@ def test_a_stall_after_data_times_out_naming_the_step_and_the_retry_resends_it_u
     store = open_store(config)
     msg_id = queue_one(store, config)
     started = time.monotonic()
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW, random.Random(1))
+    (result,) = deliver_pending(store, config, "daily", NOW, random.Random(1))
     assert time.monotonic() - started < 10  # email.timeout, not the server's 30 s
     assert not result.ok and not result.permanent
     assert result.detail.startswith(
@@ -412,7 +411,7 @@ def test_a_stall_after_data_times_out_naming_the_step_and_the_retry_resends_it_u
     smtp_server.wait_for(1)  # the server has it, though it never said so
 
     smtp_server.data_delay = 0.0
-    (retry,) = deliver_pending(digest_store(store), config, "daily", NOW + timedelta(minutes=1))
+    (retry,) = deliver_pending(store, config, "daily", NOW + timedelta(minutes=1))
     assert retry.ok and outbox(store)[0][:2] == ("delivered", 2)
     first, second = smtp_server.wait_for(2)
     # At least once, and never as a different message: one Message-ID, one body.
@@ -425,7 +424,7 @@ def test_rejected_data_is_recorded(tmp_path: Path, smtp_server: SMTPServer) -> N
     config = smtp_config(tmp_path, smtp_server.port)
     store = open_store(config)
     queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (result,) = deliver_pending(store, config, "daily", NOW)
     assert not result.ok and not result.permanent
     assert outbox(store)[0][:3] == ("pending", 1, 554)
     assert "554 5.7.1 Message rejected" in result.detail
@@ -515,7 +514,7 @@ def test_without_smtp_the_digest_is_an_eml_file_and_a_retry_overwrites_it(
     store: Store, config: Config
 ) -> None:
     msg_id = queue_one(store, config)
-    (result,) = deliver_pending(digest_store(store), config, "daily", NOW)
+    (result,) = deliver_pending(store, config, "daily", NOW)
     target = eml_path(Path(config.storage.database).parent / "outbox", msg_id)
     assert result.ok and result.detail == f"written {target}"
     first = target.read_bytes()
@@ -548,7 +547,7 @@ def test_hostile_titles_never_make_headers_and_are_capped_and_escaped(
         store.db.execute(
             "UPDATE matches SET snippet = ? WHERE item_id = 4", [f"<img src=x> [{LONG}]"]
         )
-    digests = digest_store(store)
+    digests = store
     prepared = prepare_digest(digests, config, config.digests[0], NOW)
     record(digests, prepared, None, NOW)
     (result,) = deliver_pending(digests, config, "daily", NOW)
@@ -592,7 +591,7 @@ def test_ten_thousand_matches_make_one_capped_email_of_bounded_size(tmp_path: Pa
             " m.matched, ? FROM items i, matches m WHERE i.id > 2 AND m.item_id = 2",
             [f"[{LONG}]"],
         )
-    digests = digest_store(store)
+    digests = store
     prepared = prepare_digest(digests, config, config.digests[0], NOW)
     d = prepared.digest
     assert (d.total, d.shown, d.more) == (10_000, 50, 9_950)
@@ -630,7 +629,7 @@ def test_a_broken_row_never_aborts_the_digest(tmp_path: Path) -> None:
         for change, item_id in broken:
             store.db.execute(f"UPDATE items SET {change} WHERE id = ?", [item_id])
         store.db.execute("UPDATE matches SET snippet = '' WHERE item_id = 5")
-    digests = digest_store(store)
+    digests = store
     prepared = prepare_digest(digests, config, config.digests[0], NOW)
     assert prepared.digest.total == prepared.digest.shown == 6
     record(digests, prepared, None, NOW)

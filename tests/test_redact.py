@@ -151,7 +151,7 @@ def test_a_redirect_to_a_url_with_credentials(h: Harness, caplog: pytest.LogCapt
     assert (len(report.ok), report.new_items) == (1, 2)
     assert "authorization" not in h.server.requests_to("/moved.xml")[0].headers
     assert h.feed("news")["url"] == moved  # the move is kept, without the userinfo
-    assert [row["url"] for row in h.store.feed_health()] == [moved]
+    assert [r[0] for r in h.store.db.execute("SELECT url FROM feeds")] == [moved]
     assert h.poll().outcomes[0].outcome == "unchanged"
     assert len(h.server.requests_to("/old.xml")) == 1  # the second poll went straight there
     assert SECRET not in h.dump()
@@ -188,7 +188,7 @@ def test_a_feed_url_with_an_api_key_is_fetched_with_it_and_stored_without_it(
     assert h.server.requests[-1].path == f"/private.xml?api_key={SECRET}&lang=en"
     row = h.feed("private")
     assert (row["url"], row["config_url"]) == (shown, shown)
-    assert [r["url"] for r in h.store.feed_health()] == [shown]
+    assert [r[0] for r in h.store.db.execute("SELECT url FROM feeds")] == [shown]
 
     # A Store that never synced the feeds (the service's tick opens its own)
     # still fetches with the key: it is in this process's memory, not the database.

@@ -47,10 +47,9 @@ def cmd_digest(config: Config, args: argparse.Namespace) -> int:
             f"--output writes one digest: name one ({', '.join(d.name for d in chosen)})"
         )
     from monitor.cli.main import opened_store
-    from monitor.storage.digests import digest_store
 
     with opened_store(config) as store:
-        digests = digest_store(store)
+        digests = store
         if args.preview:
             return _preview(digests, config, chosen, args.output)
         return _send(digests, config, chosen)

@@ -23,7 +23,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses
-from typing import Any, Protocol
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -32,7 +32,7 @@ from monitor.ingest.normalize import iso
 from monitor.notify.digest.compose import DigestEntry
 from monitor.storage.sqlbits import in_chunks
 
-__all__ = ["DigestStore", "OutboxMessage", "digest_store"]
+__all__ = ["DigestStore", "OutboxMessage"]
 
 EXCERPT_CHARS = 300
 
@@ -297,31 +297,6 @@ class DigestStore:
                 [iso(now), status, error, iso(next_attempt), iso(next_attempt), msg_id],
             )
         return self.outbox_attempts(msg_id)
-
-
-class _HasDatabase(Protocol):
-    db: Database
-
-    def transaction(self) -> AbstractContextManager[None]: ...
-
-
-class _Bound(DigestStore):
-    """DigestStore over another store's connection and transactions."""
-
-    def __init__(self, store: _HasDatabase) -> None:
-        self.db = store.db
-        self._store = store
-
-    def _tx(self) -> AbstractContextManager[None]:
-        return self._store.transaction()
-
-
-def digest_store(store: _HasDatabase) -> DigestStore:
-    """``store`` itself once :class:`monitor.storage.store.Store` mixes DigestStore
-    in; until then, a view of it sharing its connection."""
-    if isinstance(store, DigestStore):
-        return store
-    return _Bound(store)
 
 
 def _when(stamp: str | None) -> datetime | None:

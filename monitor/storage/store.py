@@ -251,16 +251,6 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
         )
         return [self._fetch_url(_feed_row(r)) for r in rows]
 
-    def feed_health(self) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT name, url, enabled, last_success, last_error, last_error_at,"
-            " consecutive_failures, next_poll, paused_reason, malformed,"
-            " (SELECT count(*) FROM sightings s WHERE s.feed_id = feeds.id) AS items"
-            " FROM feeds ORDER BY consecutive_failures DESC, name"
-        )
-        cols = [d[0] for d in rows.description]
-        return [dict(zip(cols, r, strict=True)) for r in rows]
-
     # -- one poll's outcome ----------------------------------------------
     def record_failure(
         self,

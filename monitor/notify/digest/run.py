@@ -21,12 +21,11 @@ from monitor.notify.digest.compose import Digest, compose, render
 from monitor.notify.digest.plan import due
 from monitor.notify.mailer import send_email
 from monitor.notify.retry import next_attempt
-from monitor.storage.digests import DigestStore, digest_store
+from monitor.storage.digests import DigestStore
 
 if TYPE_CHECKING:
     from monitor.config.load import Config
     from monitor.config.notify import DigestConfig
-    from monitor.storage.digests import _HasDatabase
 
 __all__ = [
     "Delivery",
@@ -135,13 +134,13 @@ def record(
     )
 
 
-def run_due_digests(store: _HasDatabase, config: Config, now: datetime) -> list[str]:
+def run_due_digests(store: DigestStore, config: Config, now: datetime) -> list[str]:
     """The service's tick: for each configured digest whose scheduled run is
     due at ``now`` (:func:`monitor.notify.digest.plan.due`), queue the digest of its
     pending matches in the outbox (the delivery loop sends it), or, with
     nothing pending, just record the run.  Returns one line per digest acted
     on, for the log.  One digest's failure does not stop the others."""
-    digests = digest_store(store)
+    digests = store
     done: list[str] = []
     for d in config.digests:
         try:
