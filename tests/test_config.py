@@ -64,6 +64,9 @@ def test_credentials_are_refused_and_redacted() -> None:
         "https://example.org/feed/",
         "https://example.org/feed?utm_source=newsletter",
         "https://example.org/feed?fbclid=abc",
+        # Once only dedupe identity knew these (monitor.urls has the one list now).
+        "https://example.org/feed?msclkid=abc",
+        "https://example.org/feed?_hsenc=abc&dclid=x",
     ],
 )
 def test_duplicate_feeds_differing_only_in_case_slash_or_utm(second: str) -> None:

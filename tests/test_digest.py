@@ -17,8 +17,8 @@ from monitor.notify.digest.compose import (
     compose,
     message_id,
     render,
-    safe_url,
 )
+from monitor.urls import href as safe_url
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 BROWSE = "http://127.0.0.1:8001/monitor"

@@ -7,15 +7,14 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from monitor.ingest.normalize import (
-    canonical_url,
     clean_text,
     clean_title,
     content_hash,
     html_to_text,
     iso,
-    safe_link,
     sanitize_html,
 )
+from monitor.urls import canonical_url, safe_link
 
 
 @pytest.mark.parametrize(

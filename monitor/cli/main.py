@@ -360,15 +360,15 @@ def cmd_export_opml(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_import_opml(config: Config, args: argparse.Namespace) -> int:
-    from monitor.config.load import _url_identity
+    from monitor.urls import feed_identity
     from monitor.config.opml import parse_opml, to_toml
 
     try:
         data = Path(args.file).read_bytes()
     except OSError as e:
         raise MonitorError(f"cannot read {args.file}: {e.strerror or e}") from e
-    known = {_url_identity(f.url) for f in config.feeds}
-    subs = [s for s in parse_opml(data) if _url_identity(s.url) not in known]
+    known = {feed_identity(f.url) for f in config.feeds}
+    subs = [s for s in parse_opml(data) if feed_identity(s.url) not in known]
     sys.stdout.write(f"# {len(subs)} new feed(s) from {args.file}; add to {args.config_path}\n")
     sys.stdout.write(to_toml(subs))
     return 0

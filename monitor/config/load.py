@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -38,25 +38,12 @@ from monitor.dedupe.stories import StoryParams
 from monitor.errors import ConfigError
 from monitor.net import guard as netguard
 from monitor.net.redact import redact_url
+from monitor.urls import feed_identity
 
 __all__ = ["Config", "ConfigError", "Duration", "Size", "parse_duration", "parse_size"]
 
 DEFAULT_CONFIG = "config/monitor.toml"
 USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
-
-
-_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
-
-
-def _url_identity(url: str) -> str:
-    """What makes two configured feed URLs "the same feed" (case of scheme and
-    host, a trailing slash and tracking parameters do not count)."""
-    parts = urlsplit(url.strip())
-    query = "&".join(
-        q for q in parts.query.split("&") if q and not _TRACKING.match(q.split("=", 1)[0])
-    )
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
 class _Strict(BaseModel):
@@ -317,7 +304,7 @@ def _cross_checks(data: dict[str, Any]) -> list[str]:
                 problems.append(f"feeds[{i}].name: {name!r} repeats feeds[{seen_names[name]}]")
             seen_names.setdefault(name, i)
         if isinstance(url, str):
-            ident = _url_identity(url)
+            ident = feed_identity(url)
             if ident in seen_urls:
                 problems.append(
                     f"feeds[{i}].url: same feed as feeds[{seen_urls[ident]}] "

@@ -200,17 +200,6 @@ def same_republished(sim: Similarity, params: StoryParams) -> bool:
     return sim.jaccard >= params.title_threshold and sim.spread >= params.title_spread
 
 
-def site_of(url: str | None) -> str | None:
-    """The host a title belongs to, without ``www.`` or ``m.``."""
-    if not url:
-        return None
-    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].casefold()
-    for prefix in ("www.", "m.", "amp."):
-        if host.startswith(prefix):
-            host = host[len(prefix) :]
-    return host or None
-
-
 def title_key(title: str, site: str | None) -> str | None:
     """``site`` and the title with site-name and section prefixes and suffixes
     stripped (" - Press Releases | Amnesty International UK"), casefolded, no

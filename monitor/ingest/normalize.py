@@ -11,16 +11,9 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import nh3
 
-# Query parameters that only track the reader, never select content.
-_TRACKING_PARAM = re.compile(
-    r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|"
-    r"mkt_tok|igshid|yclid|ref_src|oly_enc_id|oly_anon_id|vero_id|__s)$",
-    re.IGNORECASE,
-)
 # C0/C1 controls except tab and newline, plus the bidi embedding/override/isolate
 # characters that can disguise a title (Trojan Source style), and zero-width spaces.
 _CONTROL = re.compile(
@@ -64,56 +57,6 @@ def clean_title(title: str) -> str:
     if "<" in title and ">" in title:
         title = html_to_text(title)
     return " ".join(clean_text(html.unescape(title)).split())
-
-
-def canonical_url(url: str | None, base: str | None = None) -> str | None:
-    """A URL in the form used for identity: absolute http(s), scheme and host
-    lower-cased, default port and fragment dropped, tracking parameters removed.
-
-    Returns ``None`` for anything that is not an absolute http(s) URL after
-    resolution against ``base`` (``javascript:``, ``data:``, ``file:`` …).
-    """
-    if not url:
-        return None
-    url = url.strip()
-    if base and not urlsplit(url).scheme:
-        url = urljoin(base, url)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
-        return None
-    host = parts.hostname.lower().rstrip(".")
-    if ":" in host:  # an IPv6 literal keeps its brackets
-        host = f"[{host}]"
-    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
-        host = f"{host}:{port}"
-    query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING_PARAM.match(k)
-        ]
-    )
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
-
-
-def safe_link(url: str | None, base: str | None = None) -> str | None:
-    """``url`` if it can be shown as a link (absolute http(s)), else ``None``.
-    Unlike :func:`canonical_url` it keeps the URL as given (query, fragment)."""
-    if not url:
-        return None
-    full = urljoin(base, url.strip()) if base else url.strip()
-    try:
-        parts = urlsplit(full)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return full
 
 
 def to_utc(value: datetime | None) -> datetime | None:

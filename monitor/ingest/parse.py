@@ -24,16 +24,15 @@ from monitor.dedupe.rules import text_key
 from monitor.errors import NotAFeed, ParseError
 from monitor.ingest import limits
 from monitor.ingest.normalize import (
-    canonical_url,
     clean_text,
     clean_title,
     content_hash,
     html_to_text,
-    safe_link,
     sanitize_html,
 )
 from monitor.ingest.schedule import sy_update_seconds
 from monitor.types import Entry, ParsedFeed
+from monitor.urls import canonical_url, safe_link
 
 _HEAD = 4096
 # What may precede the root element: the XML declaration, comments, processing

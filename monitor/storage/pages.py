@@ -15,11 +15,12 @@ from sqlite_utils import Database
 
 from monitor.dedupe.rules import text_key
 from monitor.ingest import limits
-from monitor.ingest.normalize import canonical_url, content_hash, iso
+from monitor.ingest.normalize import content_hash, iso
 from monitor.net.redact import redact_text
 from monitor.storage.sqlbits import in_chunks
 from monitor.text import boilerplate
 from monitor.types import SeedDocument
+from monitor.urls import canonical_url, site_host
 
 if TYPE_CHECKING:  # the extractor's heavy imports are not needed to store results
     from monitor.text.extract import Article
@@ -250,7 +251,7 @@ class PageStore:
             )
             note = limits.join(note, date_note) or ""
             declared = article.canonical_url
-            if boilerplate.site_host(declared) != boilerplate.site_host(fetched_url):
+            if site_host(declared) != site_host(fetched_url):
                 declared = None  # a canonical on another site is not believed
             self.db.execute(
                 "UPDATE items SET text = CASE WHEN ? = 'feed' THEN feed_text ELSE ? END,"

@@ -30,12 +30,12 @@ from monitor.dedupe.stories import (
     same_story,
     shingles,
     similarity,
-    site_of,
     substance,
     title_key,
 )
 from monitor.ingest.normalize import iso
 from monitor.storage.sqlbits import in_chunks
+from monitor.urls import site_host
 
 # Texts verified per new item, best LSH candidates first: a story of fifty
 # copies needs one of them to agree, not all fifty.
@@ -93,7 +93,7 @@ class StoryStore:
         item_id, text, title, url, source, _seen, when, story_id, copy_of = row
         words = substance(text or "")
         hashes = shingles(words) if len(words) >= params.min_words else []
-        tkey = title_key(title, site_of(url)) if source == "feed" else None
+        tkey = title_key(title, site_host(url)) if source == "feed" else None
         self.db.execute(
             "UPDATE items SET title_key = ? WHERE id = ? AND title_key IS NOT ?",
             [tkey, item_id, tkey],

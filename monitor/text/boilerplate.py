@@ -23,7 +23,8 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlsplit
+
+from monitor.urls import site_host
 
 MIN_PAGES = 3
 MAX_BLOCK = 200
@@ -87,19 +88,6 @@ def strip(text: str, counts: Mapping[str, int]) -> tuple[str, list[str]]:
     if not cleaned:
         return text, []
     return cleaned, removed
-
-
-def site_host(url: str | None) -> str | None:
-    """The host of a URL, ``www.`` and ``m.`` ignored."""
-    if not url:
-        return None
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return None
-    for prefix in ("www.", "m."):
-        host = host.removeprefix(prefix)
-    return host or None
 
 
 def site_scope(url: str | None) -> str | None:

@@ -30,7 +30,8 @@ from trafilatura.settings import Extractor
 from trafilatura.utils import decode_file
 
 from monitor.ingest import limits
-from monitor.ingest.normalize import canonical_url, clean_text, clean_title, html_to_text
+from monitor.ingest.normalize import clean_text, clean_title, html_to_text
+from monitor.urls import canonical_url
 
 # Where a page's own canonical URL is looked for (the head, generously).
 _HEAD = 200_000

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from datasette import hookimpl as _hookimpl
@@ -41,6 +41,8 @@ from datasette.utils import (
 )
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
+
+from monitor.urls import href
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -136,19 +138,6 @@ def register_facet_classes() -> list[type]:
 
 
 # -- cells ------------------------------------------------------------------
-def safe_url(url: object) -> str | None:
-    """``url`` if it is an absolute http(s) URL, else None: the only links we make."""
-    if not isinstance(url, str):
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return url.strip()
-    return None
-
-
 def snippet_html(snippet: str) -> Markup:
     """A stored snippet, escaped, with its ``[matched terms]`` in ``<mark>``."""
     escaped = str(escape(snippet))
@@ -216,7 +205,7 @@ async def item_context(datasette: Any, database: str, item_id: int) -> dict[str,
     item = found[0]
     text = item.get("text") or ""
     item["paragraphs"] = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    item["link"] = safe_url(item.get("url"))
+    item["link"] = href(item.get("url"))
     item["words"] = len(text.split())
     matches = await _rows(
         db,
@@ -232,7 +221,7 @@ async def item_context(datasette: Any, database: str, item_id: int) -> dict[str,
         [item_id],
     )
     for s in sightings:
-        s["link"] = safe_url(s["url"])
+        s["link"] = href(s["url"])
     story = None
     siblings: list[dict[str, Any]] = []
     if item.get("story_id") is not None:
@@ -332,7 +321,7 @@ def extra_body_script(view_name: str) -> str:
 @hookimpl
 def prepare_jinja2_environment(env: Any) -> None:
     env.filters["monitor_snippet"] = snippet_html
-    env.filters["monitor_safe_url"] = safe_url
+    env.filters["monitor_safe_url"] = href
     env.filters["monitor_when"] = _when
 
 
@@ -398,7 +387,7 @@ def atom_feed(
         sub(entry, "updated", _rfc3339(e["atom_updated"]))
         if e.get("atom_published"):
             sub(entry, "published", _rfc3339(e["atom_published"]))
-        link = safe_url(e.get("atom_link"))
+        link = href(e.get("atom_link"))
         if link:
             sub(entry, "link", rel="alternate", href=_xml_text(link))
         if item_url is not None and e.get("item_id") is not None:

@@ -11,7 +11,7 @@ autoescaped, and only absolute http(s) URLs ever become links.
 
 Whatever feeds sent is shown on one line, without control, bidi or
 unencodable characters, and capped (``LINE_CHARS``, the subject's name
-``NAME_CHARS``, links ``URL_CHARS``, sources ``SOURCES_SHOWN``), so that
+``NAME_CHARS``, links ``monitor.urls.MAX_HREF``, sources ``SOURCES_SHOWN``), so that
 ``max_items`` bounds the size of the email, and no item, however broken, can
 add a header or make rendering fail.
 """
@@ -26,11 +26,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
+
+from monitor.urls import href
 
 __all__ = [
     "Digest",
@@ -40,7 +42,6 @@ __all__ = [
     "message_id",
     "one_line",
     "render",
-    "safe_url",
 ]
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -55,7 +56,6 @@ _UNSHOWN = re.compile(
 )
 LINE_CHARS = 300  # a title, snippet, excerpt or source name
 NAME_CHARS = 60  # the digest's name in the subject
-URL_CHARS = 2000  # longer URLs are not made links (nor printed)
 SOURCES_SHOWN = 10  # "also reported by" names listed; the rest are counted
 
 
@@ -128,23 +128,6 @@ def one_line(value: object, limit: int = LINE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) URL with a host, at most
-    ``URL_CHARS`` long, else None: a ``javascript:`` or ``data:`` URL must
-    never become a link."""
-    if not isinstance(url, str) or not url or len(url) > URL_CHARS:
-        return None
-    if any(c.isspace() or ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
-
-
 def compose(
     name: str,
     entries: Sequence[DigestEntry],
@@ -181,7 +164,7 @@ def compose(
     order += sorted(t for t in by_topic if t not in order)
     folded = {topic: _newest_first(_fold(by_topic[topic])) for topic in order}
     quota = _share(max_items, [len(folded[t]) for t in order])
-    base = safe_url(browse_url.rstrip("/")) if browse_url else None
+    base = href(browse_url.rstrip("/")) if browse_url else None
     per_topic = unloaded if isinstance(unloaded, Mapping) else {}
     groups = tuple(
         TopicGroup(
@@ -298,7 +281,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["link"] = safe_url
+    env.filters["link"] = href
     env.filters["marked"] = _marked
     env.filters["plain"] = one_line
     env.filters["sources"] = _sources
