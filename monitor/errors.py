@@ -9,11 +9,27 @@ telling an operator what to do about it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+
+def _rebuild(cls: type[MonitorError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class MonitorError(Exception):
-    """Root of every error raised by news-monitor."""
+    """Root of every error raised by news-monitor.
+
+    Picklable with every field, whatever a subclass's ``__init__`` takes, so
+    that a worker process can raise one and the main process receives the
+    same class with the same fields (``url``, ``status``, ``position`` …)."""
 
     hint: str = ""
+    # A short label for ``feeds.last_error_kind``; "" means the class name.
+    kind: ClassVar[str] = ""
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -23,6 +39,12 @@ class MonitorError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own pickling calls cls(*args), which a subclass with
+        # other arguments (FetchError(url, detail), QueryError(message,
+        # position)) cannot take; rebuild from the fields instead.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ConfigError(MonitorError):
@@ -46,6 +68,7 @@ class FetchError(MonitorError):
     stored on the feed row (``feeds.last_error_kind``)."""
 
     reason = "fetch failed"
+    kind = "fetch-failed"
 
     def __init__(self, url: str, detail: str = "", *, hint: str | None = None) -> None:
         self.url = url
@@ -55,20 +78,24 @@ class FetchError(MonitorError):
 
 
 class BlockedAddress(FetchError):
+    kind = "blocked"
     reason = "blocked: non-public address"
     hint = "add the host:port or CIDR to [http] allow_private if this is intended"
 
 
 class TooManyRedirects(FetchError):
+    kind = "too-many-redirects"
     reason = "too many redirects"
 
 
 class ResponseTooLarge(FetchError):
+    kind = "response-too-large"
     reason = "response too large"
     hint = "raise [http] max_bytes if the feed is really this large"
 
 
 class FetchTimeout(FetchError):
+    kind = "timeout"
     reason = "timeout"
 
 
@@ -76,14 +103,17 @@ class ConnectFailed(FetchError):
     """Connection refused or reset, DNS failure."""
 
     reason = "connection failed"
+    kind = "connection-failed"
 
 
 class TLSFailed(FetchError):
+    kind = "TLS-failure"
     reason = "TLS failure"
     hint = "the server's certificate did not verify; verification is never turned off"
 
 
 class ProtocolFailed(FetchError):
+    kind = "protocol-error"
     reason = "protocol error"
 
 
@@ -93,6 +123,7 @@ class UnexpectedContentType(FetchError):
     is read."""
 
     reason = "unexpected content type"
+    kind = "unexpected-content-type"
 
     def __init__(self, url: str, content_type: str) -> None:
         self.content_type = content_type or "unknown"
@@ -113,6 +144,8 @@ class HTTPStatusError(FetchError):
 class NotAFeed(MonitorError):
     """A 200 answer whose body is not a feed (an HTML page, ``{}``, empty)."""
 
+    kind = "not-a-feed"
+
     def __init__(self, content_type: str) -> None:
         self.content_type = content_type or "unknown"
         super().__init__(f"not a feed ({self.content_type})")
@@ -120,6 +153,8 @@ class NotAFeed(MonitorError):
 
 class ParseError(MonitorError):
     """A feed body from which nothing could be recovered."""
+
+    kind = "parse"
 
 
 class StoreError(MonitorError):
@@ -133,10 +168,55 @@ class LockHeld(MonitorError):
 
 
 class SandboxError(MonitorError):
-    """A job run in a sandboxed worker process failed (see monitor.text.sandbox,
-    which defines the SandboxTimeout, SandboxMemory and SandboxCrashed
-    subclasses).  Also carries a job's own exception that could not be
-    pickled back, as its repr."""
+    """A job run in a sandboxed worker process failed (monitor.text.sandbox).
+    Also carries a job's own exception that could not be pickled back, as its
+    repr."""
+
+
+class SandboxTimeout(SandboxError):
+    """The job ran longer than the sandbox's timeout; its worker was killed."""
+
+    hint = "the input is pathological, or the timeout is too small for this machine"
+
+
+class SandboxMemory(SandboxError):
+    """The job exceeded the sandbox's memory limit (a MemoryError in the worker)."""
+
+    hint = "the input is pathological, or memory_mb is too small"
+
+
+class SandboxCrashed(SandboxError):
+    """The worker process died while running the job (signal, os._exit, killed
+    by the kernel), or the sandbox was closed under it."""
+
+
+class QueryError(MonitorError):
+    """A topic query is invalid; ``position`` is the 1-based character index."""
+
+    hint = "fix the topic's query; `monitor topics sql NAME` shows its FTS5 form"
+
+    def __init__(self, message: str, position: int) -> None:
+        self.position = position
+        super().__init__(f"{message} at position {position}")
+
+
+class OPMLError(MonitorError):
+    """An OPML file could not be read."""
+
+    hint = "export the subscriptions again from your reader (OPML 1.0 or 2.0)"
+
+
+class CaptureError(MonitorError):
+    """A capture yielded no record: it is empty, or nothing but page chrome.
+
+    ``removed`` keeps the chrome lines that were dropped, for the audit trail.
+    """
+
+    hint = "check that the file is a text capture of an article or a rendered feed"
+
+    def __init__(self, message: str, removed: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.removed = tuple(removed)
 
 
 class DeliveryError(MonitorError):

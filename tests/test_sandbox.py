@@ -16,8 +16,8 @@ from concurrent.futures import CancelledError, ThreadPoolExecutor
 import psutil
 import pytest
 
-from monitor.errors import MonitorError, SandboxError
-from monitor.text.sandbox import Sandbox, SandboxCrashed, SandboxMemory, SandboxTimeout
+from monitor.errors import MonitorError, SandboxCrashed, SandboxError, SandboxMemory, SandboxTimeout
+from monitor.text.sandbox import Sandbox
 from tests import sandbox_jobs as jobs
 
 HANG = 30.0  # seconds: the hang guard on every future

@@ -360,8 +360,8 @@ def cmd_export_opml(config: Config, args: argparse.Namespace) -> int:
 
 
 def cmd_import_opml(config: Config, args: argparse.Namespace) -> int:
-    from monitor.urls import feed_identity
     from monitor.config.opml import parse_opml, to_toml
+    from monitor.urls import feed_identity
 
     try:
         data = Path(args.file).read_bytes()

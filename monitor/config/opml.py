@@ -8,11 +8,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from monitor.errors import MonitorError
-
-
-class OPMLError(MonitorError):
-    hint = "export the subscriptions again from your reader (OPML 1.0 or 2.0)"
+from monitor.errors import OPMLError
 
 
 @dataclass(frozen=True)

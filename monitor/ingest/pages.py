@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
-from monitor.errors import MonitorError, SandboxError, UnexpectedContentType
+from monitor.errors import (
+    MonitorError,
+    SandboxError,
+    SandboxMemory,
+    SandboxTimeout,
+    UnexpectedContentType,
+)
 from monitor.net.fetch import HTML_ACCEPT, Fetcher
 from monitor.storage.pages import PageJob, PageResult
-from monitor.text.sandbox import Sandbox, SandboxMemory, SandboxTimeout
+from monitor.text.sandbox import Sandbox
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from monitor.errors import FetchError, HTTPStatusError, MonitorError, NotAFeed, ParseError
+from monitor.errors import HTTPStatusError, MonitorError, NotAFeed, ParseError
 from monitor.ingest import schedule
 from monitor.ingest.normalize import body_hash
 from monitor.ingest.pages import PageFetcher, PageSettings
@@ -59,15 +59,6 @@ class FeedOutcome:
     ms: int | None = None  # how long the poll took
 
 
-@dataclass(frozen=True)
-class ParseFailure:
-    """A parse error carried back from a worker process (our exceptions are
-    not all picklable, and a failure is data here anyway)."""
-
-    kind: str
-    message: str
-
-
 @dataclass
 class PollReport:
     outcomes: list[FeedOutcome] = field(default_factory=list)
@@ -103,29 +94,29 @@ def utcnow() -> datetime:
 
 def parse_job(
     body: bytes, headers: dict[str, str], url: str, now: datetime | None = None
-) -> ParsedFeed | ParseFailure:
-    """Runs in a worker process: parse, and turn failures into data.  ``now``
-    is when the body was fetched (it bounds the dates believed)."""
+) -> ParsedFeed:
+    """Runs in a worker process: parse.  ``now`` is when the body was fetched
+    (it bounds the dates believed).  Raises NotAFeed or ParseError, which
+    cross back to the main process as they are (monitor.errors pickles every
+    field)."""
     # Imported here: a poll where every feed answers 304 never needs feedparser.
     from monitor.ingest.parse import parse_feed
 
     try:
         return parse_feed(body, headers, url, now)
-    except NotAFeed as e:
-        return ParseFailure("not-a-feed", str(e))
-    except ParseError as e:
-        return ParseFailure("parse", str(e))
+    except MonitorError:
+        raise
     except Exception as e:  # a bug must cost one feed, never the run
-        return ParseFailure("parse", f"internal error: {type(e).__name__}: {e}")
+        # "from None": the cause may not pickle, and its text is in the message.
+        raise ParseError(f"internal error: {type(e).__name__}: {e}") from None
 
 
 def error_kind(error: MonitorError) -> str:
-    """A short label for ``feeds.last_error_kind``."""
+    """A short label for ``feeds.last_error_kind``: the error's ``kind``, the
+    status for an HTTP error, else its class name."""
     if isinstance(error, HTTPStatusError):
         return f"http-{error.status}"
-    if isinstance(error, FetchError):
-        return error.reason.split(":")[0].replace(" ", "-")
-    return type(error).__name__.lower()
+    return error.kind or type(error).__name__.lower()
 
 
 def _ready() -> bool:
@@ -250,8 +241,7 @@ class Poller:
                             track(nxt, "parse", feed, (started, result))
                     else:
                         started, result = extra
-                        parsed = fut.result()
-                        outcome = self._after_parse(feed, started, result, parsed)
+                        outcome = self._after_parse(feed, started, result, fut)
                         self._done(report, outcome)
                         if outcome.new or outcome.changed:
                             enqueue_pages(feed.id)
@@ -364,7 +354,7 @@ class Poller:
         feed: FeedRow,
         started: datetime,
         result: FetchResult | MonitorError,
-    ) -> FeedOutcome | Future[ParsedFeed | ParseFailure]:
+    ) -> FeedOutcome | Future[ParsedFeed]:
         if isinstance(result, MonitorError):
             return self._failure(feed, started, result, result_status(result), error_kind(result))
         if result.status == 200 and body_hash(result.body) != feed.body_hash:
@@ -383,8 +373,11 @@ class Poller:
                     return self._pool.submit(
                         parse_job, result.body, result.headers, result.final_url, started
                     )
-            done: Future[ParsedFeed | ParseFailure] = Future()
-            done.set_result(parse_job(result.body, result.headers, result.final_url, started))
+            done: Future[ParsedFeed] = Future()
+            try:
+                done.set_result(parse_job(result.body, result.headers, result.final_url, started))
+            except MonitorError as e:
+                done.set_exception(e)
             return done
         # 304, or a 200 whose body is byte-for-byte what we already processed.
         outcome = "not-modified" if result.status == 304 else "unchanged"
@@ -395,16 +388,13 @@ class Poller:
         feed: FeedRow,
         started: datetime,
         result: FetchResult,
-        parsed: ParsedFeed | ParseFailure,
+        parsed: Future[ParsedFeed],
     ) -> FeedOutcome:
-        if isinstance(parsed, ParseFailure):
-            error: MonitorError = (
-                NotAFeed(parsed.message.removeprefix("not a feed (").rstrip(")"))
-                if parsed.kind == "not-a-feed"
-                else ParseError(parsed.message)
-            )
-            return self._failure(feed, started, error, result.status, parsed.kind, result)
-        return self._success(feed, started, result, parsed, "new")
+        try:
+            body = parsed.result()
+        except (NotAFeed, ParseError) as e:
+            return self._failure(feed, started, e, result.status, error_kind(e), result)
+        return self._success(feed, started, result, body, "new")
 
     def _log(
         self,

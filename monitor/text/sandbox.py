@@ -36,30 +36,13 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from monitor.errors import SandboxError
+from monitor.errors import SandboxCrashed, SandboxError, SandboxMemory, SandboxTimeout
 from monitor.text import lifeline
 
 T = TypeVar("T")
 
 STARTUP_TIMEOUT = 60.0  # seconds for a new worker to import `preload` and say "ready"
 _MEMORY = pickle.dumps(("mem", None))  # made in advance: sent when memory is exhausted
-
-
-class SandboxTimeout(SandboxError):
-    """The job ran longer than the sandbox's timeout; its worker was killed."""
-
-    hint = "the input is pathological, or the timeout is too small for this machine"
-
-
-class SandboxMemory(SandboxError):
-    """The job exceeded the sandbox's memory limit (a MemoryError in the worker)."""
-
-    hint = "the input is pathological, or memory_mb is too small"
-
-
-class SandboxCrashed(SandboxError):
-    """The worker process died while running the job (signal, os._exit, killed
-    by the kernel), or the sandbox was closed under it."""
 
 
 def _worker_main(

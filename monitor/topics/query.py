@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from monitor.errors import QueryError
 from monitor.topics.match import Document, Eval, Matcher, _compile, _keys
 from monitor.topics.tokens import tokens
 from monitor.topics.tree import (
@@ -44,7 +45,6 @@ from monitor.topics.tree import (
     Not,
     Or,
     Phrase,
-    QueryError,
     Term,
 )
 

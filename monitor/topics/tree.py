@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.errors import MonitorError
-
 FIELDS = ("title", "text", "author", "feed", "url")
 FTS_FIELDS = ("title", "text")
 MAX_CHARS = 2000
@@ -18,16 +16,6 @@ _STOP = (
     " with le la les de des et el los y der die das und"
 )
 STOPWORDS = frozenset(_STOP.split())
-
-
-class QueryError(MonitorError):
-    """A topic query is invalid; ``position`` is the 1-based character index."""
-
-    hint = "fix the topic's query; `monitor topics sql NAME` shows its FTS5 form"
-
-    def __init__(self, message: str, position: int) -> None:
-        self.position = position
-        super().__init__(f"{message} at position {position}")
 
 
 # --- AST -------------------------------------------------------------------------

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from monitor.errors import CaptureError
 from monitor.ingest.capture.feed import _find_entries, _parse_feed
 from monitor.ingest.capture.rules import (
     _META,
     _TAIL,
     _TEASER_MARK,
-    CaptureError,
     _byline,
     _clean_line,
     _dateline,

@@ -6,25 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 
-from monitor.errors import MonitorError
-
 TITLE_MAX = 120  # a title derived from the first sentence is cut to this many characters
-
-
-class CaptureError(MonitorError):
-    """A capture yielded no record: it is empty, or nothing but page chrome.
-
-    ``removed`` keeps the chrome lines that were dropped, for the audit trail.
-    """
-
-    hint = "check that the file is a text capture of an article or a rendered feed"
-
-    def __init__(self, message: str, removed: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.removed = tuple(removed)
 
 
 # --------------------------------------------------------------------------- text
