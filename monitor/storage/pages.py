@@ -86,20 +86,11 @@ class PageStore:
     def _tx(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
-    if TYPE_CHECKING:  # provided by TopicStore in the Store that mixes both in
+    if TYPE_CHECKING:  # provided by the Store that mixes this in
 
-        def tag(
-            self,
-            item_ids: Iterable[int],
-            now: datetime,
-            *,
-            reason: str = ...,
-            only: str | None = None,
+        def items_changed(
+            self, item_ids: Sequence[int], now: datetime, *, notify: bool = True
         ) -> int: ...
-
-        def place_stories(self, item_ids: Sequence[int]) -> int: ...
-
-        def notify_matches(self, item_ids: Sequence[int], now: datetime) -> int: ...
 
     # -- seeds -----------------------------------------------------------
     def import_seeds(self, docs: Iterable[SeedDocument], now: datetime) -> BatchStats:
@@ -148,8 +139,7 @@ class PageStore:
                     )
                     touched.append(row[0])
                     changed += 1
-            self.place_stories(touched)
-            matched = self.tag(touched, now)
+            matched = self.items_changed(touched, now, notify=False)
         return BatchStats(new=new, changed=changed, seen=seen, matched=matched)
 
     def pending_pages(
@@ -209,9 +199,7 @@ class PageStore:
                         job.item_id,
                     ],
                 )
-                self.place_stories([job.item_id])
-                self.tag([job.item_id], result.fetched)
-                self.notify_matches([job.item_id], result.fetched)
+                self.items_changed([job.item_id], result.fetched)
                 return "feed"
             fetched_url = result.final_url or job.url
             text, removed = article.text, list[str]()
@@ -273,10 +261,8 @@ class PageStore:
                     job.item_id,
                 ],
             )
-            self.place_stories([job.item_id])
-            self.tag([job.item_id], result.fetched)
-            # The page's text may match topics the feed's teaser did not.
-            self.notify_matches([job.item_id], result.fetched)
+            # The page's text may place it in a story and match topics the teaser did not.
+            self.items_changed([job.item_id], result.fetched)
             return method
 
     def _strip_learned(

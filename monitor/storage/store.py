@@ -500,7 +500,6 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
                 " WHERE feed_id = ? AND item_id = ?",
                 [stamp, entry.entry_id, entry.url, feed.id, item_id],
             )
-        self.place_stories(touched)
         # A story's sources include the feeds its items were sighted in.
         for (story,) in self.db.execute(
             "SELECT DISTINCT story_id FROM items WHERE story_id IS NOT NULL AND id IN"
@@ -508,10 +507,21 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
             resighted,
         ).fetchall():
             self.refresh_story(story)
-        matched = self.tag(touched, now)
-        # In this transaction: a stored match always has its notifications.
-        self.notify_matches(touched, now)
+        matched = self.items_changed(touched, now)
         return BatchStats(new=new, changed=changed, seen=len(entries), matched=matched)
+
+    def items_changed(self, item_ids: Sequence[int], now: datetime, *, notify: bool = True) -> int:
+        """The one path after items are stored, edited, or get their page text,
+        inside the transaction that wrote them: place them in stories (their
+        text decides), tag them with the topics they match, then write the
+        notifications for new matches (a stored match always has its
+        notifications).  ``notify=False`` for seed captures, the user's own
+        documents, which are never announced.  Returns the matches added."""
+        self.place_stories(item_ids)
+        matched = self.tag(item_ids, now)
+        if notify:
+            self.notify_matches(item_ids, now)
+        return matched
 
     def prune_fetch_log(self, before: datetime) -> int:
         """Delete ``fetches`` rows older than ``before``; items are never pruned."""
