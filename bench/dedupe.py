@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from monitor.dedupe.rules import text_key
 from monitor.dedupe.stories import StoryParams
 from monitor.ingest.normalize import content_hash
-from monitor.storage.store import FeedSpec, Store
+from monitor.storage.store import FeedSpec, Store, StoreSettings
 from monitor.types import Entry
 
 FEEDS = 100
@@ -137,8 +137,7 @@ def child(mode: str, items: int, seed: int) -> dict[str, object]:
     texts = Texts(seed)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "bench.db"
-        store = Store(db_path)
-        store.story_params = StoryParams(enabled=mode == "full")
+        store = Store(db_path, StoreSettings(stories=StoryParams(enabled=mode == "full")))
         store.sync_feeds(
             [FeedSpec(f"feed {f}", f"https://site{f}.example/feed", 900) for f in range(FEEDS)], T0
         )

@@ -127,7 +127,7 @@ def run_forever(
             log.error("event=tick-stuck seconds=%d", time.monotonic() - running_since[0])
             return
         try:
-            beat_store = Store(store.path)
+            beat_store = Store(store.path, store.settings)
             try:
                 beat_store.worker_beat(clock(), pid)
             finally:

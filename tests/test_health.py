@@ -12,7 +12,7 @@ import pytest
 
 from monitor.storage.health import WorkerRow, check_heartbeat
 from monitor.storage.outbox import ChannelSpec
-from monitor.storage.store import FeedRow, FeedSpec, FetchLog, Store
+from monitor.storage.store import FeedRow, FeedSpec, FetchLog, Store, StoreSettings
 from monitor.types import FetchResult
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -111,7 +111,8 @@ def test_one_notice_after_a_day_of_failures_and_one_on_recovery(store: Store) ->
 
 
 def test_unhealthy_after_comes_from_the_config(store: Store) -> None:
-    store.unhealthy_after = 3600
+    store.close()
+    store = Store(store.path, StoreSettings(unhealthy_after=3600))
     _fail(store, NOW)
     _fail(store, NOW + timedelta(hours=1))
     assert [e for _, e, _ in _outbox(store)] == ["feed.failing"]

@@ -19,7 +19,7 @@ from monitor.dedupe.stories import (
     title_key,
 )
 from monitor.ingest.parse import parse_feed
-from monitor.storage.store import FeedSpec, FetchLog, Store
+from monitor.storage.store import FeedSpec, FetchLog, Store, StoreSettings
 from monitor.types import SeedDocument
 from tests.feeds import item, rss
 from tests.test_store import _ok
@@ -280,8 +280,7 @@ def test_a_seed_article_and_a_live_copy_share_a_story(store: Store) -> None:
 
 
 def test_stories_can_be_switched_off(tmp_path: Path) -> None:
-    s = Store(tmp_path / "off.db")
-    s.story_params = StoryParams(enabled=False)
+    s = Store(tmp_path / "off.db", StoreSettings(stories=StoryParams(enabled=False)))
     s.sync_feeds([FeedSpec(n, f"https://{n}.example/feed", 900) for n in ("wire", "paper")], NOW)
     poll(s, "wire", item(1, link="https://wire.example/world/media-law", body=html(WIRE)))
     poll(s, "paper", item(2, link="https://paper.example/news/arrests", body=html(COPY)))

@@ -10,22 +10,20 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from monitor import __version__
+from monitor import __version__, app
 from monitor.config.load import Config, config_path, load_config
 from monitor.errors import ConfigError, MonitorError
 from monitor.ingest import schedule
-from monitor.ingest.pages import PageSettings
-from monitor.ingest.pipeline import Poller, PollReport, utcnow
+from monitor.ingest.pipeline import PollReport, utcnow
 from monitor.logfmt import FORMATS, setup_logging
-from monitor.net.fetch import Fetcher, FetchPolicy
+from monitor.net.fetch import Fetcher
 from monitor.net.redact import redact_url
-from monitor.storage.store import BatchStats, FeedSpec, Store
-from monitor.storage.topics import TopicSpec
+from monitor.storage.store import BatchStats, Store
 
 log = logging.getLogger("monitor")
 
@@ -35,63 +33,11 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def _policy(config: Config) -> FetchPolicy:
-    h = config.http
-    return FetchPolicy(
-        user_agent=h.user_agent,
-        connect_timeout=h.connect_timeout,
-        read_timeout=h.read_timeout,
-        deadline=h.deadline,
-        max_bytes=h.max_bytes,
-        per_host=h.per_host,
-        min_gap=h.min_gap,
-        allow_private=tuple(h.allow_private),
-        max_connections=h.max_connections,
-    )
-
-
-@contextmanager
 def opened_store(
     config: Config, *, lock: bool = False, mirror_topics: bool = True
-) -> Iterator[Store]:
-    """The database.  With ``lock``: the worker lock is held (one polling
-    process per database) and the ``feeds`` table is synced from the config.
-    Only the lock holder syncs, so a command run with an edited config never
-    fights a running service over which feeds exist."""
-    from monitor.notify.deliver import channel_specs
-
-    store = Store(Path(config.storage.database))
-    store.story_params = config.dedupe.params()
-    store.browse_url = config.service.browse_url
-    store.unhealthy_after = config.service.unhealthy_after
-    try:
-        if lock:
-            store.lock()
-            # Only the lock holder mirrors the channels (as the feeds): a command
-            # run with another config must not switch off the service's channels.
-            store.sync_channels(channel_specs(config), utcnow())
-            store.sync_feeds(
-                [
-                    FeedSpec(
-                        f.name,
-                        f.url,
-                        config.feed_interval(f),
-                        f.enabled,
-                        fulltext=config.feed_fulltext(f),
-                        keep_html=config.feed_keep_html(f),
-                        content_selector=f.content_selector,
-                    )
-                    for f in config.feeds
-                ],
-                utcnow(),
-            )
-        # Every command that writes items tags them, so topics are always set;
-        # the lock holder also mirrors them, re-matching the archive on a change.
-        topics = [TopicSpec(t.name, t.query, t.description, t.feeds) for t in config.topics]
-        store.set_topics(topics, utcnow(), mirror=lock and mirror_topics)
-        yield store
-    finally:
-        store.close()
+) -> AbstractContextManager[Store]:
+    """The database for a command (:func:`monitor.app.open_store`)."""
+    return app.open_store(config, lock=lock, mirror_topics=mirror_topics)
 
 
 def import_seeds(store: Store, directory: Path) -> BatchStats:
@@ -124,23 +70,8 @@ def _poll_feeds(
         missing = [n for n in names if n not in known]
         if missing:
             raise MonitorError(f"no enabled feed is named: {', '.join(map(repr, missing))}")
-    with Fetcher(_policy(config)) as fetcher:
-        x = config.extract
-        poller = Poller(
-            store,
-            fetcher,
-            max_connections=config.http.max_connections,
-            parse_workers=config.ingest.workers,
-            scheduling=_scheduling(config),
-            pages=PageSettings(
-                concurrency=x.page_concurrency,
-                max_per_poll=x.max_pages_per_poll,
-                timeout=x.timeout,
-                memory_mb=x.memory // 1024**2,
-                workers=x.workers,
-                budget=x.page_budget,
-            ),
-        )
+    with Fetcher(app.fetch_policy(config)) as fetcher:
+        poller = app.poller(config, store, fetcher)
         if not (_interactive() and len(feeds) > 1):
             return poller.poll(feeds)
         from rich.progress import Progress
@@ -149,17 +80,6 @@ def _poll_feeds(
             task = progress.add_task("polling feeds", total=len(feeds))
             poller.on_done = lambda _: progress.advance(task)
             return poller.poll(feeds)
-
-
-def _scheduling(config: Config) -> schedule.Policy:
-    """How intervals adapt: ``[defaults]``, except feeds with their own interval."""
-    d = config.defaults
-    return schedule.Policy(
-        adaptive=d.adaptive,
-        min_interval=d.min_interval,
-        max_interval=d.max_interval,
-        fixed=frozenset(f.name for f in config.feeds if f.interval is not None),
-    )
 
 
 def _print_report(report: PollReport) -> None:
@@ -284,7 +204,7 @@ def cmd_status(config: Config, args: argparse.Namespace) -> int:
         if not Path(config.storage.database).exists():
             print(f"FAIL: no database at {config.storage.database}: the service never ran")
             return 1
-        store = Store(Path(config.storage.database))
+        store = app.connect(config)
         try:
             ok, line = check_heartbeat(store.worker(), now, config.service.heartbeat_stale)
         finally:

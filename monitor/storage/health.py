@@ -77,8 +77,8 @@ def check_heartbeat(worker: WorkerRow | None, now: datetime, stale: float) -> tu
 
 class HealthStore:
     db: Database
-    # A feed failing this long is reported once (config: service.unhealthy_after).
-    unhealthy_after: float = 86400.0
+    # A feed failing this long is reported once (StoreSettings, at construction).
+    unhealthy_after: float
 
     if TYPE_CHECKING:  # provided by Store and OutboxStore in the Store that mixes this in
 

@@ -69,7 +69,7 @@ def new_msg_id() -> str:
 
 class OutboxStore:
     db: Database
-    browse_url: str = "http://127.0.0.1:8001/monitor"
+    browse_url: str  # from StoreSettings, at construction
 
     def _tx(self) -> AbstractContextManager[None]:
         raise NotImplementedError  # Store._tx: BEGIN IMMEDIATE

@@ -69,7 +69,7 @@ def _around(stamp: str, window: timedelta) -> tuple[str | None, str | None]:
 
 class StoryStore:
     db: Database
-    story_params: StoryParams = StoryParams()
+    story_params: StoryParams  # from StoreSettings, at construction
 
     def _tx(self) -> AbstractContextManager[None]:
         raise NotImplementedError  # Store._tx: BEGIN IMMEDIATE
