@@ -3,8 +3,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
+from tests.examples import QUICK, THOROUGH
 from tests.httpserver import LoopbackServer
+
+# Property tests that name no count of their own: Hypothesis's default in CI,
+# QUICK locally (tests/examples.py).
+settings.register_profile("quick", max_examples=QUICK)
+if not THOROUGH:
+    settings.load_profile("quick")
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from monitor.ingest.capture.read import (
     parse_date,
 )
 from monitor.types import SeedDocument
+from tests.examples import examples
 
 SEEDS = Path(__file__).resolve().parents[1] / "storage" / "seeds"
 ART_000 = "000_d337f3e26ca5e5ba.txt"
@@ -595,7 +596,7 @@ _LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=25))
 def test_any_capture_gives_clean_records_or_capture_error(lines: list[str]) -> None:
     try:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.notify.digest.plan import DigestPlan, Due, due
+from tests.examples import examples
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -417,7 +418,7 @@ instants = st.datetimes(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(plan=st.sampled_from(PLANS), t=instants, fraction=st.floats(0, 1, exclude_max=True))
 def test_next_after_has_no_run_in_between(plan: DigestPlan, t: datetime, fraction: float) -> None:
     run = plan.next_after(t)
@@ -427,7 +428,7 @@ def test_next_after_has_no_run_in_between(plan: DigestPlan, t: datetime, fractio
         assert plan.next_after(middle) == run
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     plan=st.sampled_from(PLANS),
     last=instants,

@@ -20,6 +20,7 @@ from monitor.ingest import limits
 from monitor.topics.query import parse
 from monitor.topics.snippet import snippet
 from monitor.topics.tokens import token_spans, tokens
+from tests.examples import examples
 from tests.feeds import item, rss
 from tests.fixtures_notify import WEBHOOK_SECRET, webhook_receiver
 from tests.test_cli import run, write_config
@@ -73,7 +74,7 @@ WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(WORDS, st.sampled_from([" ", ", ", "\n", "", "’"])), max_size=30))
 def test_token_spans_are_the_index_tokens_with_their_places(parts: list[tuple[str, str]]) -> None:
     text = "".join(w + sep for w, sep in parts)
@@ -98,7 +99,7 @@ def _fts5_columns(title: str, text: str, query: str) -> set[str]:
     return found
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.lists(WORDS, max_size=12),
     st.lists(WORDS, max_size=60),

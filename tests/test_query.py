@@ -25,6 +25,7 @@ from monitor.topics.query import (
     parse,
     tokens,
 )
+from tests.examples import examples
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 
@@ -75,7 +76,7 @@ def test_tokens_agree_with_sqlite(text: str) -> None:
     assert tokens(text) == sqlite_tokens(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=40))
 def test_tokens_agree_with_sqlite_on_random_text(text: str) -> None:
     assume(not any(0xD800 <= ord(c) < 0xE000 for c in text))
@@ -104,7 +105,7 @@ def test_fast_path_agrees_with_sqlite_and_slow_path(text: str) -> None:
 _ALPHABET = "aZ09 -.'éÈüÅßøŁłİıǅΣσςΐКё東京ﬁ½⅛\u0301\u0308\xa0\u2003—·\t\n"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=60))
 def test_fast_path_agrees_with_sqlite_on_mixed_text(text: str) -> None:
     assert tokens(text) == sqlite_tokens(text)
@@ -347,7 +348,7 @@ def _parse_or_skip(text: str):  # type: ignore[no-untyped-def]
     return q
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(queries, doc_text, doc_text)
 def test_matcher_agrees_with_fts5(query: str, title: str, text: str) -> None:
     q = _parse_or_skip(query)
@@ -355,7 +356,7 @@ def test_matcher_agrees_with_fts5(query: str, title: str, text: str) -> None:
     assert q.matches(title, text) == fts_matches(fts, title, text), (fts, title, text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(queries, min_size=1, max_size=12), doc_text, doc_text, doc_text)
 def test_many_topic_matcher_equals_single_matches(
     texts: list[str], title: str, text: str, author: str
