@@ -11,9 +11,9 @@ from monitor.ingest.normalize import (
     clean_title,
     content_hash,
     html_to_text,
-    iso,
     sanitize_html,
 )
+from monitor.texts import iso
 from monitor.urls import canonical_url, safe_link
 
 

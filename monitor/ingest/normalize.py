@@ -9,7 +9,6 @@ import hashlib
 import html
 import re
 import unicodedata
-from datetime import UTC, datetime
 from typing import Any
 
 import nh3
@@ -57,21 +56,6 @@ def clean_title(title: str) -> str:
     if "<" in title and ">" in title:
         title = html_to_text(title)
     return " ".join(clean_text(html.unescape(title)).split())
-
-
-def to_utc(value: datetime | None) -> datetime | None:
-    """An aware UTC datetime; naive input is taken to be UTC already."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601 UTC text as stored in the database: ``2024-11-22T17:39:00+00:00``."""
-    value = to_utc(value)
-    return value.isoformat(timespec="seconds") if value else None
 
 
 def sanitize_html(fragment: str, base_url: str | None) -> str:

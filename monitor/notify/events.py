@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-EXCERPT_CHARS = 280
+from monitor.texts import excerpt
+
+EXCERPT_CHARS = 280  # a webhook payload's excerpt (monitor.texts.excerpt)
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,6 @@ class MatchedItem:
     also_in: tuple[str, ...]
 
 
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The start of the clean text, cut at a word boundary, with an ellipsis
-    when cut."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
-    return cut.rstrip(",;:.- ") + "…"
-
-
 def item_event(item: MatchedItem, timestamp: str, browse_url: str) -> dict[str, Any]:
     return {
         "type": "item.matched",
@@ -48,7 +40,7 @@ def item_event(item: MatchedItem, timestamp: str, browse_url: str) -> dict[str, 
             "topic": item.topic,
             "item_id": item.item_id,
             "title": item.title,
-            "excerpt": excerpt(item.text),
+            "excerpt": excerpt(item.text, EXCERPT_CHARS),
             "url": item.url,
             "published": item.published,
             "feed": item.feed,

@@ -28,9 +28,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from monitor.errors import StoreError
-from monitor.ingest.normalize import iso
 from monitor.notify.digest.compose import DigestEntry
 from monitor.storage.sqlbits import in_chunks
+from monitor.texts import excerpt, iso
 
 __all__ = ["DigestStore", "OutboxMessage"]
 
@@ -134,7 +134,7 @@ class DigestStore:
                 published=_when(published) or _when(first_seen),
                 feed=feed,
                 snippet=snippet or "",
-                excerpt=_excerpt(text or ""),
+                excerpt=excerpt(text or "", EXCERPT_CHARS - 50),
                 story_id=story_id,
                 also_reported_by=tuple(s for s in others.get(item_id, ()) if s != feed),
                 match_id=match_id,
@@ -309,10 +309,3 @@ def _when(stamp: str | None) -> datetime | None:
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     except (TypeError, ValueError, OverflowError):  # OverflowError: year 1 east of UTC
         return None
-
-
-def _excerpt(text: str) -> str:
-    words = " ".join(text.split())
-    if len(words) < EXCERPT_CHARS - 1:
-        return words
-    return words[: EXCERPT_CHARS - 50].rsplit(" ", 1)[0] + " …"

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from monitor.ingest.normalize import iso
 from monitor.ingest.schedule import WEEK, format_duration
+from monitor.texts import iso
 
 
 @dataclass(frozen=True)

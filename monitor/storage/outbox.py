@@ -26,10 +26,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from monitor.ingest.normalize import iso
 from monitor.net.redact import keyed_digest
 from monitor.notify import events
 from monitor.storage.sqlbits import in_chunks
+from monitor.texts import iso
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from sqlite_utils import Database
 
 from monitor.dedupe.rules import text_key
 from monitor.ingest import limits
-from monitor.ingest.normalize import content_hash, iso
+from monitor.ingest.normalize import content_hash
 from monitor.net.redact import redact_text
 from monitor.storage.sqlbits import in_chunks
 from monitor.text import boilerplate
+from monitor.texts import iso
 from monitor.types import SeedDocument
 from monitor.urls import canonical_url, site_host
 

@@ -30,7 +30,6 @@ from sqlite_utils import Database
 from monitor.dedupe.stories import StoryParams
 from monitor.errors import LockHeld, StoreError
 from monitor.ingest import limits
-from monitor.ingest.normalize import iso
 from monitor.net.redact import has_secrets, redact_text, redact_url
 from monitor.storage.digests import DigestStore
 from monitor.storage.feedrows import (
@@ -49,6 +48,7 @@ from monitor.storage.outbox import OutboxStore
 from monitor.storage.pages import BatchStats, PageStore
 from monitor.storage.stories import StoryStore
 from monitor.storage.topics import TopicStore
+from monitor.texts import iso
 from monitor.types import Entry, FetchResult, ParsedFeed
 
 __all__ = ["BatchStats", "FeedRow", "FeedSpec", "FetchLog", "Store", "StoreSettings"]

@@ -33,8 +33,8 @@ from monitor.dedupe.stories import (
     substance,
     title_key,
 )
-from monitor.ingest.normalize import iso
 from monitor.storage.sqlbits import in_chunks
+from monitor.texts import iso
 from monitor.urls import site_host
 
 # Texts verified per new item, best LSH candidates first: a story of fifty

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from monitor.ingest.normalize import iso
 from monitor.storage.sqlbits import in_chunks
+from monitor.texts import iso
 from monitor.topics.snippet import snippet
 
 if TYPE_CHECKING:
