@@ -21,7 +21,7 @@ from monitor.errors import (
     TLSFailed,
     UnexpectedContentType,
 )
-from monitor.ingest.pipeline import error_kind, parse_job
+from monitor.ingest.parsepool import error_kind, parse_job
 
 SAMPLES: list[MonitorError] = [
     MonitorError("plain", hint="do this"),

@@ -25,11 +25,11 @@ from monitor.errors import HTTPStatusError, MonitorError, NotAFeed, ParseError
 from monitor.ingest import schedule
 from monitor.ingest.normalize import body_hash
 from monitor.ingest.pages import PageFetcher, PageSettings
+from monitor.ingest.parsepool import error_kind, make_pool, parse_job, ready, result_status
 from monitor.logfmt import event
 from monitor.net.fetch import Fetcher
 from monitor.storage.pages import PageResult
 from monitor.storage.store import BatchStats, FeedRow, FetchLog, Store
-from monitor.text import lifeline
 from monitor.types import FetchResult, ParsedFeed, Validators
 
 log = logging.getLogger("monitor.pipeline")
@@ -90,51 +90,6 @@ class PollReport:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def parse_job(
-    body: bytes, headers: dict[str, str], url: str, now: datetime | None = None
-) -> ParsedFeed:
-    """Runs in a worker process: parse.  ``now`` is when the body was fetched
-    (it bounds the dates believed).  Raises NotAFeed or ParseError, which
-    cross back to the main process as they are (monitor.errors pickles every
-    field)."""
-    # Imported here: a poll where every feed answers 304 never needs feedparser.
-    from monitor.ingest.parse import parse_feed
-
-    try:
-        return parse_feed(body, headers, url, now)
-    except MonitorError:
-        raise
-    except Exception as e:  # a bug must cost one feed, never the run
-        # "from None": the cause may not pickle, and its text is in the message.
-        raise ParseError(f"internal error: {type(e).__name__}: {e}") from None
-
-
-def error_kind(error: MonitorError) -> str:
-    """A short label for ``feeds.last_error_kind``: the error's ``kind``, the
-    status for an HTTP error, else its class name."""
-    if isinstance(error, HTTPStatusError):
-        return f"http-{error.status}"
-    return error.kind or type(error).__name__.lower()
-
-
-def _ready() -> bool:
-    """A no-op whose completion tells that a worker process is up."""
-    return True
-
-
-def _make_pool(workers: int) -> Executor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # forkserver: never fork a process that already runs fetch threads.
-    ctx = multiprocessing.get_context("forkserver")
-    # "__main__" too: each worker re-runs the main script, which is then
-    # already imported in the server instead of costing every worker 0.3 s.
-    ctx.set_forkserver_preload(["__main__", "monitor.ingest.parse"])
-    line = lifeline.child_end()  # the workers die with this process, even on kill -9
-    return ProcessPoolExecutor(workers, ctx, initializer=lifeline.die_with_parent, initargs=(line,))
 
 
 class Poller:
@@ -364,10 +319,8 @@ class Poller:
             self._parsed_inline += 1
             if self._use_pool and self._parsed_inline > POOL_AFTER:
                 if self._pool is None:
-                    self._pool = _make_pool(self.parse_workers)
-                    self._pool_ready = [
-                        self._pool.submit(_ready) for _ in range(self.parse_workers)
-                    ]
+                    self._pool = make_pool(self.parse_workers)
+                    self._pool_ready = [self._pool.submit(ready) for _ in range(self.parse_workers)]
                 if all(f.done() for f in self._pool_ready):
                     self.pooled += 1
                     return self._pool.submit(
@@ -518,7 +471,3 @@ class Poller:
         return FeedOutcome(
             feed.name, feed.url, False, "error", status, error=message, ms=entry.duration_ms
         )
-
-
-def result_status(error: MonitorError) -> int | None:
-    return error.status if isinstance(error, HTTPStatusError) else None
