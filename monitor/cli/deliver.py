@@ -17,12 +17,12 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_deliver(config: Config, args: argparse.Namespace) -> int:
-    from monitor.cli.main import opened_store
+    from monitor.app import open_store
     from monitor.ingest.pipeline import utcnow
     from monitor.notify.deliver import Deliverer
     from monitor.storage.health import check_heartbeat
 
-    with opened_store(config) as store:
+    with open_store(config) as store:
         worker = store.worker()
         alive, _why = check_heartbeat(worker, utcnow(), config.service.heartbeat_stale)
     if alive and worker is not None:

@@ -46,9 +46,9 @@ def cmd_digest(config: Config, args: argparse.Namespace) -> int:
         raise MonitorError(
             f"--output writes one digest: name one ({', '.join(d.name for d in chosen)})"
         )
-    from monitor.cli.main import opened_store
+    from monitor.app import open_store
 
-    with opened_store(config) as store:
+    with open_store(config) as store:
         digests = store
         if args.preview:
             return _preview(digests, config, chosen, args.output)

@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,13 +30,6 @@ log = logging.getLogger("monitor")
 def _interactive() -> bool:
     """Progress bars only for a person at a terminal, never in CI or logs."""
     return sys.stderr.isatty() and not os.environ.get("CI")
-
-
-def opened_store(
-    config: Config, *, lock: bool = False, mirror_topics: bool = True
-) -> AbstractContextManager[Store]:
-    """The database for a command (:func:`monitor.app.open_store`)."""
-    return app.open_store(config, lock=lock, mirror_topics=mirror_topics)
 
 
 def import_seeds(store: Store, directory: Path) -> BatchStats:
@@ -96,7 +88,7 @@ def _print_report(report: PollReport) -> None:
 
 
 def cmd_run(config: Config, args: argparse.Namespace) -> int:
-    with opened_store(config, lock=True) as store:
+    with app.open_store(config, lock=True) as store:
         seeds = import_seeds(store, Path(config.storage.seeds))
         print(f"database: {config.storage.database}")
         print(f"seeds: {seeds.seen} records ({seeds.new} new, {seeds.changed} updated)")
@@ -109,7 +101,7 @@ def cmd_run(config: Config, args: argparse.Namespace) -> int:
             # The delivery loop runs beside it, one thread per channel.
             return run_forever(
                 store,
-                lambda: opened_store(config),
+                lambda: app.open_store(config),
                 lambda s: _service_tick(config, s),
                 background=[Deliverer(config, utcnow)],
             )
@@ -146,13 +138,13 @@ def _service_tick(config: Config, store: Store) -> PollReport:
 
 
 def cmd_poll(config: Config, args: argparse.Namespace) -> int:
-    with opened_store(config, lock=True) as store:
+    with app.open_store(config, lock=True) as store:
         _print_report(_poll(config, store, args.names or None, False))
     return 0
 
 
 def cmd_seeds_import(config: Config, args: argparse.Namespace) -> int:
-    with opened_store(config) as store:
+    with app.open_store(config) as store:
         directory = Path(args.dir or config.storage.seeds)
         if not directory.is_dir():
             raise MonitorError(f"{directory} is not a directory")
@@ -174,7 +166,7 @@ def cmd_import_text(config: Config, args: argparse.Namespace) -> int:
     read = read_seed_files([Path(f).resolve() for f in args.files], full_path=True)
     for problem in read.problems:
         print(f"  skipped: {problem}")
-    with opened_store(config) as store:
+    with app.open_store(config) as store:
         stats = store.import_seeds(read.docs, utcnow())
     print(
         f"imported: {stats.seen} records from {len(args.files)} file(s)"
@@ -211,7 +203,7 @@ def cmd_status(config: Config, args: argparse.Namespace) -> int:
             store.close()
         print(f"{'OK' if ok else 'FAIL'}: {line}")
         return 0 if ok else 1
-    with opened_store(config) as store:
+    with app.open_store(config) as store:
         rows = store.feed_status()
         worker = store.worker()
     from rich.console import Console

@@ -43,7 +43,7 @@ def cmd_topics_sql(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_topics_test(config: Config, args: argparse.Namespace) -> int:
     """What a query would have matched in the archive, before it is saved."""
-    from monitor.cli.main import opened_store
+    from monitor.app import open_store
     from monitor.topics.query import Document, QueryError, parse
     from monitor.topics.snippet import snippet as passage
 
@@ -59,7 +59,7 @@ def cmd_topics_test(config: Config, args: argparse.Namespace) -> int:
     if since is not None:
         where = " AND coalesce(i.published, i.first_seen) >= ?"
         params.append(since.isoformat(timespec="seconds"))
-    with opened_store(config) as store:
+    with open_store(config) as store:
         sql = (
             "SELECT i.id, i.title, i.text, coalesce(i.author, ''), coalesce(i.url, ''),"
             " coalesce(f.name, ''), i.source, coalesce(i.published, '')"
@@ -87,13 +87,13 @@ def cmd_topics_test(config: Config, args: argparse.Namespace) -> int:
 
 def cmd_topics_retag(config: Config, args: argparse.Namespace) -> int:
     """Re-apply the configured topics to the whole archive."""
-    from monitor.cli.main import opened_store
+    from monitor.app import open_store
 
     if args.name:
         _topic(config, args.name)
     # The topics table is not mirrored here: `run`/`poll` compare against it
     # and re-match everything that changed, even after a `retag NAME`.
-    with opened_store(config, lock=True, mirror_topics=False) as store:
+    with open_store(config, lock=True, mirror_topics=False) as store:
         added, removed = store.retag(utcnow(), only=args.name)
     what = f"topic {args.name!r}" if args.name else "all topics"
     print(f"re-matched {what}: {added} match(es) added, {removed} removed (see match_changes)")

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from monitor.ingest.schedule import WEEK, format_duration
+from monitor.storage.settings import StoreSettings
 from monitor.texts import iso
 
 
@@ -77,8 +78,7 @@ def check_heartbeat(worker: WorkerRow | None, now: datetime, stale: float) -> tu
 
 class HealthStore:
     db: Database
-    # A feed failing this long is reported once (StoreSettings, at construction).
-    unhealthy_after: float
+    settings: StoreSettings  # given to the Store at construction
 
     if TYPE_CHECKING:  # provided by Store and OutboxStore in the Store that mixes this in
 
@@ -137,7 +137,10 @@ class HealthStore:
         if since is None:
             since = iso(now)
             self.db.execute("UPDATE feeds SET failing_since = ? WHERE id = ?", [since, feed_id])
-        if notified is None and (now - _when(since)).total_seconds() >= self.unhealthy_after:
+        if (
+            notified is None
+            and (now - _when(since)).total_seconds() >= self.settings.unhealthy_after
+        ):
             self._notify_failing(feed_id, now)
 
     def sweep_unhealthy(self, now: datetime) -> int:
@@ -145,7 +148,7 @@ class HealthStore:
         ``unhealthy_after`` and was not reported yet: paused feeds and feeds
         in a long backoff are not polled, so their next failure would come
         late.  Returns how many feeds were reported."""
-        cutoff = iso(now - timedelta(seconds=self.unhealthy_after))
+        cutoff = iso(now - timedelta(seconds=self.settings.unhealthy_after))
         ids = [
             r[0]
             for r in self.db.execute(

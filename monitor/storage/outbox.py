@@ -28,6 +28,7 @@ from sqlite_utils import Database
 
 from monitor.net.redact import keyed_digest
 from monitor.notify import events
+from monitor.storage.settings import StoreSettings
 from monitor.storage.sqlbits import in_chunks
 from monitor.texts import iso
 
@@ -69,7 +70,7 @@ def new_msg_id() -> str:
 
 class OutboxStore:
     db: Database
-    browse_url: str  # from StoreSettings, at construction
+    settings: StoreSettings  # given to the Store at construction
 
     def _tx(self) -> AbstractContextManager[None]:
         raise NotImplementedError  # Store._tx: BEGIN IMMEDIATE
@@ -231,7 +232,7 @@ class OutboxStore:
                         story,
                         events.also_in([*sighted, *json.loads(names or "[]")], feed),
                     )
-                    body = events.dumps(events.item_event(item, stamp, self.browse_url))
+                    body = events.dumps(events.item_event(item, stamp, self.settings.browse_url))
                 self.enqueue(name, "item.matched", body, now, item_id=item_id, topic=topic)
                 written += 1
         return written

@@ -20,14 +20,12 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from monitor.dedupe.stories import StoryParams
 from monitor.errors import LockHeld, StoreError
 from monitor.ingest import limits
 from monitor.net.redact import has_secrets, redact_text, redact_url
@@ -46,6 +44,7 @@ from monitor.storage.identity import EntryLookup
 from monitor.storage.migrations import migrations
 from monitor.storage.outbox import OutboxStore
 from monitor.storage.pages import BatchStats, PageStore
+from monitor.storage.settings import StoreSettings
 from monitor.storage.stories import StoryStore
 from monitor.storage.topics import TopicStore
 from monitor.texts import iso
@@ -67,18 +66,6 @@ def _shown(error: str | None) -> str | None:
     return None if error is None else limits.message(redact_text(error))
 
 
-@dataclass(frozen=True)
-class StoreSettings:
-    """What the store takes from the config, given when it is opened
-    (:func:`monitor.app.store_settings`); the defaults are the config's."""
-
-    stories: StoryParams = field(default_factory=StoryParams)
-    # Where webhook payloads and digests link an item ("browse").
-    browse_url: str = "http://127.0.0.1:8001/monitor"
-    # A feed failing this long is reported once (service.unhealthy_after), seconds.
-    unhealthy_after: float = 86400.0
-
-
 class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthStore, EntryLookup):
     """One open database.  Not thread-safe: use it from one thread (each
     thread opens its own, with the same ``settings``)."""
@@ -86,9 +73,6 @@ class Store(PageStore, TopicStore, StoryStore, OutboxStore, DigestStore, HealthS
     def __init__(self, path: Path | str, settings: StoreSettings | None = None) -> None:
         self.path = Path(path)
         self.settings = settings or StoreSettings()
-        self.story_params = self.settings.stories
-        self.browse_url = self.settings.browse_url
-        self.unhealthy_after = self.settings.unhealthy_after
         try:
             if str(path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,7 @@ from monitor.dedupe.stories import (
     substance,
     title_key,
 )
+from monitor.storage.settings import StoreSettings
 from monitor.storage.sqlbits import in_chunks
 from monitor.texts import iso
 from monitor.urls import site_host
@@ -69,7 +70,7 @@ def _around(stamp: str, window: timedelta) -> tuple[str | None, str | None]:
 
 class StoryStore:
     db: Database
-    story_params: StoryParams  # from StoreSettings, at construction
+    settings: StoreSettings  # given to the Store at construction
 
     def _tx(self) -> AbstractContextManager[None]:
         raise NotImplementedError  # Store._tx: BEGIN IMMEDIATE
@@ -78,7 +79,7 @@ class StoryStore:
         """Index the items' current texts and put each in a story when another
         item verifies as the same story (layer 4) or as the same site's
         republication (layer 5).  Returns how many joined a story."""
-        params = self.story_params
+        params = self.settings.stories
         if not item_ids:
             return 0
         rows: list[tuple[Any, ...]] = []
@@ -259,7 +260,7 @@ class StoryStore:
     def prune_story_index(self, before: datetime) -> int:
         """Drop index rows of items first seen before ``before``: older than the
         story window, they can no longer be anyone's copy.  Their stories stay."""
-        cutoff = iso(before - timedelta(seconds=self.story_params.window))
+        cutoff = iso(before - timedelta(seconds=self.settings.stories.window))
         row = self.db.execute("SELECT max(id) FROM items WHERE first_seen < ?", [cutoff]).fetchone()
         if row[0] is None:
             return 0

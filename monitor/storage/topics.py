@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from monitor.ingest import limits
 from monitor.storage.sqlbits import in_chunks
 from monitor.texts import iso
 from monitor.topics.snippet import snippet
@@ -185,4 +186,7 @@ class TopicStore:
         """The matched passage, terms in [brackets] (linear in the text:
         :mod:`monitor.topics.snippet`); the title when the topic matched only on
         fields outside the text (author:, feed:, url:)."""
-        return snippet(self._queries[name].node, title, text, cache=tokens) or title[:1000]
+        return (
+            snippet(self._queries[name].node, title, text, cache=tokens)
+            or title[: limits.MAX_TITLE]
+        )
